@@ -1,0 +1,83 @@
+#include <shouwang/server/router.h>
+
+#include <algorithm>
+
+namespace shouwang::server {
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto slash = path.find('/', start);
+    const auto end = slash == std::string::npos ? path.size() : slash;
+    out.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+void Router::add(std::string method, std::string pattern, Handler handler) {
+  Route route{std::move(method), pattern, split_path(pattern), std::move(handler)};
+  routes_.push_back(std::move(route));
+}
+
+bool Router::match(const Route& route, const std::vector<std::string>& path_segments,
+                   std::map<std::string, std::string>& params) {
+  if (route.segments.size() != path_segments.size()) return false;
+  std::map<std::string, std::string> bound;
+  for (std::size_t i = 0; i < path_segments.size(); ++i) {
+    const std::string& want = route.segments[i];
+    if (want.size() > 2 && want.front() == '{' && want.back() == '}') {
+      if (path_segments[i].empty()) return false;
+      bound[want.substr(1, want.size() - 2)] = path_segments[i];
+    } else if (want != path_segments[i]) {
+      return false;
+    }
+  }
+  params = std::move(bound);
+  return true;
+}
+
+HttpResponse Router::dispatch(HttpRequest request) const {
+  if (request.path.empty() || request.path.front() != '/') {
+    return HttpResponse::error(400, "invalid_argument", "the request target must start with /");
+  }
+  const auto segments = split_path(request.path);
+  std::string allowed;
+  for (const Route& route : routes_) {
+    std::map<std::string, std::string> params;
+    if (!match(route, segments, params)) continue;
+    const bool head_as_get = request.method == "HEAD" && route.method == "GET";
+    if (route.method == request.method || head_as_get) {
+      request.params = std::move(params);
+      HttpResponse response = route.handler(request);
+      if (head_as_get) response.body.clear();
+      return response;
+    }
+    if (!allowed.empty()) allowed += ", ";
+    allowed += route.method;
+  }
+  if (!allowed.empty()) {
+    HttpResponse response = HttpResponse::error(
+        405, "method_not_allowed", request.method + " is not allowed on " + request.path + " (allowed: " + allowed + ")");
+    response.headers.emplace_back("Allow", allowed);
+    return response;
+  }
+  if (is_api(request.path) || !fallback_) {
+    return HttpResponse::error(404, "not_found", "no such endpoint: " + request.method + " " + request.path);
+  }
+  return fallback_(request);
+}
+
+std::vector<RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  for (const Route& r : routes_) out.push_back({r.method, r.pattern});
+  return out;
+}
+
+}  // namespace shouwang::server

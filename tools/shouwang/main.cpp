@@ -1,0 +1,46 @@
+// shouwang: one executable, one verb per job. See `shouwang help`.
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "verbs.h"
+#include <shouwang/base/version.h>
+
+namespace {
+
+void print_help(std::ostream& out) {
+  out << "shouwang " << shouwang::kVersion << " - 110 call-taking and command-dispatch platform\n"
+      << "usage: shouwang VERB [flags]\n\n"
+      << "verbs:\n"
+      << "  gen-city   generate the demo city as an OpenStreetMap PBF file\n"
+      << "  serve      run the HTTP server and the console\n"
+      << "  version    print the version\n"
+      << "  help       show this text\n\n"
+      << "`shouwang VERB --help` lists the flags of a verb.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace shouwang::cli;
+  if (argc < 2) {
+    print_help(std::cerr);
+    return kExitUsage;
+  }
+  const std::string verb = argv[1];
+  const std::vector<std::string> rest(argv + 2, argv + argc);
+  if (verb == "gen-city") return run_gen_city(rest);
+  if (verb == "serve") return run_serve(rest);
+  if (verb == "version" || verb == "--version") {
+    std::cout << "shouwang " << shouwang::kVersion << "\n";
+    return kExitOk;
+  }
+  if (verb == "help" || verb == "--help" || verb == "-h") {
+    print_help(std::cout);
+    return kExitOk;
+  }
+  std::cerr << "shouwang: unknown verb '" << verb << "'\n\n";
+  print_help(std::cerr);
+  return kExitUsage;
+}

@@ -1,0 +1,39 @@
+import type { MessageKey } from './zh-CN';
+
+/** English messages; must carry exactly the keys of the zh-CN dictionary. */
+export const en: Readonly<Record<MessageKey, string>> = {
+  'app.name': '守望 Shouwang',
+  'app.subtitle': '110 call-taking and command-dispatch platform',
+  'app.footer': 'Authorized personnel only · All actions are logged',
+
+  'lang.label': 'Interface language',
+  'lang.zh-CN': '中文',
+  'lang.en': 'English',
+
+  'status.title': 'System status',
+  'status.refresh': 'Refresh',
+  'status.refreshing': 'Refreshing…',
+  'status.health': 'Service health',
+  'status.version': 'Server version',
+  'status.api': 'API version',
+  'status.service': 'Service name',
+  'status.checkedAt': 'Last checked',
+  'status.never': 'Not checked yet',
+
+  'health.pending': 'Checking…',
+  'health.ok': 'OK',
+  'health.degraded': 'Degraded ({status})',
+  'health.down': 'Unavailable',
+
+  'value.pending': 'Loading…',
+  'value.unavailable': '—',
+
+  'error.title': 'Unable to retrieve service status',
+  'error.network': 'Cannot reach the server: {detail}',
+  'error.timeout': 'Request timed out ({ms} ms)',
+  'error.http': 'Server answered HTTP {status}: {detail}',
+  'error.malformed': 'Malformed server response: {detail}',
+  'error.line': '{source}: {message}',
+  'error.source.health': 'Health check',
+  'error.source.version': 'Version information',
+};
