@@ -150,15 +150,14 @@ void HttpServer::stop() {
     if (impl_->stopped) return;
     impl_->stopped = true;
   }
-  if (impl_->acceptor) {
-    asio::post(impl_->ioc, [this] {
-      beast::error_code ec;
-      impl_->acceptor->close(ec);
-    });
-  }
   impl_->ioc.stop();
   for (auto& t : impl_->threads) {
     if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
+  }
+  // No handler runs any more: the listening socket can be closed from here.
+  if (impl_->acceptor) {
+    beast::error_code ec;
+    impl_->acceptor->close(ec);
   }
   impl_->stopped_cv.notify_all();
 }

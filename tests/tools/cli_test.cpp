@@ -1,0 +1,118 @@
+// Black-box tests of the `shouwang` executable: bad input gets a clear message and a
+// non-zero exit status.
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+};
+
+CliRun run(const std::string& args) {
+  const std::string command = std::string(SHOUWANG_BIN) + " " + args + " 2>&1";
+  CliRun result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) result.output.append(buf, n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+bool mentions(const CliRun& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+
+std::string temp_file(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("shouwang-cli-" + std::to_string(::getpid()) + "-" + name)).string();
+}
+
+TEST(Cli, UnknownVerbAndNoVerbAreUsageErrors) {
+  const CliRun unknown = run("frobnicate");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_TRUE(mentions(unknown, "unknown verb 'frobnicate'")) << unknown.output;
+  EXPECT_EQ(run("").exit_code, 2);
+  const CliRun version = run("version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_TRUE(mentions(version, "shouwang 0.1.0"));
+}
+
+TEST(Cli, GenCityRejectsUnknownFlags) {
+  const CliRun r = run("gen-city --seed 1 --out x.osm.pbf --colour red");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(mentions(r, "unknown flag --colour")) << r.output;
+  EXPECT_TRUE(mentions(r, "usage: shouwang gen-city"));
+}
+
+TEST(Cli, GenCityRejectsInvalidSeeds) {
+  for (const char* seed : {"abc", "-5", "1.5", "99999999999999999999999"}) {
+    const CliRun r = run(std::string("gen-city --out x.osm.pbf --seed ") + seed);
+    EXPECT_EQ(r.exit_code, 2) << seed;
+    EXPECT_TRUE(mentions(r, "--seed must be a whole number")) << r.output;
+  }
+}
+
+TEST(Cli, GenCityRejectsInvalidSizes) {
+  for (const char* size : {"0", "2", "500", "big", "nan"}) {
+    const CliRun r = run(std::string("gen-city --seed 1 --out x.osm.pbf --size-km ") + size);
+    EXPECT_EQ(r.exit_code, 2) << size;
+    EXPECT_TRUE(mentions(r, "--size-km") || mentions(r, "city size")) << r.output;
+  }
+}
+
+TEST(Cli, GenCityNeedsAnOutputAndAValueForEachFlag) {
+  const CliRun no_out = run("gen-city --seed 1");
+  EXPECT_EQ(no_out.exit_code, 2);
+  EXPECT_TRUE(mentions(no_out, "--out is required"));
+  const CliRun no_value = run("gen-city --out");
+  EXPECT_EQ(no_value.exit_code, 2);
+  EXPECT_TRUE(mentions(no_value, "--out needs a value"));
+  const CliRun twice = run("gen-city --seed 1 --seed 2 --out x.osm.pbf");
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_TRUE(mentions(twice, "given twice"));
+}
+
+TEST(Cli, GenCityReportsUnwritableOutput) {
+  const CliRun missing_dir = run("gen-city --seed 1 --size-km 5 --out /nonexistent-dir/city.osm.pbf");
+  EXPECT_EQ(missing_dir.exit_code, 1);
+  EXPECT_TRUE(mentions(missing_dir, "cannot write /nonexistent-dir/city.osm.pbf")) << missing_dir.output;
+  const CliRun proc = run("gen-city --seed 1 --size-km 5 --out /proc/city.osm.pbf");
+  EXPECT_EQ(proc.exit_code, 1);
+  EXPECT_TRUE(mentions(proc, "cannot write")) << proc.output;
+}
+
+TEST(Cli, GenCityWritesASmallCityAndSummarisesIt) {
+  const std::string out = temp_file("small.osm.pbf");
+  const CliRun r = run("gen-city --seed 3 --size-km 5 --out " + out);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(mentions(r, "wrote " + out));
+  EXPECT_TRUE(mentions(r, "addresses"));
+  EXPECT_GT(std::filesystem::file_size(out), 10'000u);
+  std::filesystem::remove(out);
+}
+
+TEST(Cli, ServeRejectsBadFlags) {
+  const CliRun port = run("serve --port 70000");
+  EXPECT_EQ(port.exit_code, 2);
+  EXPECT_TRUE(mentions(port, "--port must be a TCP port")) << port.output;
+  const CliRun unknown = run("serve --verbose");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_TRUE(mentions(unknown, "unknown flag --verbose"));
+  const CliRun web = run("serve --port 0 --web /nonexistent-console");
+  EXPECT_EQ(web.exit_code, 2);
+  EXPECT_TRUE(mentions(web, "no console at /nonexistent-console"));
+  const CliRun data = run("serve --port 0 --web " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/tools/fixtures/console --data /nonexistent-data");
+  EXPECT_EQ(data.exit_code, 2);
+  EXPECT_TRUE(mentions(data, "--data /nonexistent-data is not a directory")) << data.output;
+}
+
+}  // namespace
