@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Generates the demo city (once) and serves it with the console. HOST, PORT and SEED may be
+# set in the environment.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BIN=build/release/shouwang
+DATA=var/demo
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8080}
+SEED=${SEED:-1}
+
+mkdir -p "$DATA"
+if [ ! -f "$DATA/city.osm.pbf" ]; then
+  echo "[demo] generating the demo city (seed $SEED)"
+  "$BIN" gen-city --seed "$SEED" --out "$DATA/city.osm.pbf"
+fi
+echo "[demo] Shouwang demo: open http://${HOST}:${PORT}/ (Ctrl-C stops it)"
+exec "$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA"
