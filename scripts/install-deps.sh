@@ -60,7 +60,15 @@ fi
 # Front-end packages, from the committed lock file.
 if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
   log "installing the console's npm packages (npm ci)"
-  (cd web && npm ci --no-fund --no-audit --loglevel=error)
+  # The registry sometimes stalls; the local cache is preferred and a failed fetch retried.
+  for attempt in 1 2 3; do
+    if (cd web && npm ci --prefer-offline --fetch-retries=5 --fetch-timeout=120000 --no-fund --no-audit --loglevel=error); then
+      break
+    fi
+    [ "$attempt" -eq 3 ] && { log "npm ci failed three times"; exit 1; }
+    log "npm ci failed (attempt $attempt); retrying"
+    sleep 10
+  done
 fi
 
 log "all dependencies present (node $(node --version), cmake $(cmake --version | head -n1 | awk '{print $3}'))"

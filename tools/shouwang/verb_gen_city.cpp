@@ -58,7 +58,7 @@ int run_gen_city(const std::vector<std::string>& argv) {
       "wrote %s: %s (%s), %.0f x %.0f km around %.4f N %.4f E, seed %llu\n"
       "  nodes %zu (on roads %zu), ways %zu (roads %zu, named %zu, one-way %zu, ramps %zu),\n"
       "  relations %zu, bridges %zu, addresses %zu, POIs %zu, districts %zu, station areas %zu,\n"
-      "  river-cut fragments left out %zu, %.1f MB in %.1f s\n",
+      "  disconnected road pieces left out %zu, %.1f MB in %.1f s\n",
       out->c_str(), stats->name_zh.c_str(), stats->name_en.c_str(), options.size_km, options.size_km,
       stats->centre.lat, stats->centre.lon, static_cast<unsigned long long>(options.seed), stats->nodes,
       stats->highway_nodes, stats->ways, stats->highway_ways, stats->named_highway_ways, stats->oneway_ways,

@@ -34,7 +34,7 @@ struct CityStats {
   std::size_t oneway_ways = 0;
   std::size_t bridges = 0;        // bridge spans over the river
   std::size_t ramps = 0;          // motorway_link ways
-  std::size_t dropped_ways = 0;   // pieces cut off by the river and left out
+  std::size_t dropped_ways = 0;   // road pieces not connected to the main network, left out
   std::size_t ways = 0;
   std::size_t relations = 0;
   std::size_t addresses = 0;

@@ -30,9 +30,11 @@ class HttpServer {
   Status start();
   // The bound port (useful with port 0). Valid after a successful start().
   [[nodiscard]] int port() const;
-  // Stops accepting, closes connections and joins the threads. Idempotent.
+  // Stops the I/O threads and closes the listening socket; open connections close when the
+  // server is destroyed. Idempotent. Not async-signal-safe: call it from a normal thread
+  // (the serve verb waits for signals with sigwait and then calls it).
   void stop();
-  // Blocks until stop() has been called (from another thread or a signal handler).
+  // Blocks until stop() has been called from another thread.
   void wait();
 
  private:

@@ -106,7 +106,7 @@ class CellBuilder {
         }
         road.name = family == 0 ? NameBook::numbered(stem_a, ++count_a, StreetKind::kRoad)
                                 : NameBook::numbered(stem_b, ++count_b, StreetKind::kStreet);
-        if (couplets && family == 1 && !main_street) {
+        if (couplets && family == 1) {
           road.oneway = true;
           if ((k & 1) != 0) std::reverse(road.points.begin(), road.points.end());
         }

@@ -171,9 +171,12 @@ PlaceCounts add_places(LayoutContext& ctx, const River& river, const AdminAreas&
     placer.place_random(std::move(tags), true);
   }
   const double h = ctx.half;
+  // Stations take the city's name without 市: 江州站, not 江州市站.
+  std::string short_zh = city.zh;
+  if (short_zh.size() > 3 && short_zh.compare(short_zh.size() - 3, 3, "市") == 0) short_zh.resize(short_zh.size() - 3);
   for (const auto& [pos, zh, en] : {std::tuple{Xy{-0.15 * h, -0.35 * h}, "站", " Railway Station"},
                                     std::tuple{Xy{0.45 * h, 0.1 * h}, "东站", " East Railway Station"}}) {
-    auto tags = named("railway", "station", {city.zh + zh, city.en + en});
+    auto tags = named("railway", "station", {short_zh + zh, city.en + en});
     tags.emplace_back("public_transport", "station");
     tags.emplace_back("train", "yes");
     placer.place_near(pos, -1, std::move(tags));

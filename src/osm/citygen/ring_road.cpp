@@ -132,6 +132,8 @@ void add_ring_road(LayoutContext& ctx, const River& river, CityPlan& plan) {
       road.oneway = true;
       road.maxspeed_kmh = 40;
       road.level = Level::kElevated;
+      road.bridge = "yes";
+      road.layer = 1;
       plan.roads.push_back(std::move(road));
     };
     const Xy radial{std::cos(c.angle) * 40.0, std::sin(c.angle) * 40.0};

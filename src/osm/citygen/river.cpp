@@ -66,7 +66,8 @@ void River::add_features(LayoutContext& ctx, CityPlan& plan) const {
   const NameStem stem{"滨江", "Binjiang"};
   for (int side = 0; side < 2; ++side) {
     Road road;
-    road.points = densify(side == 0 ? north_road : south_road, 30.0, 0.0, ctx.rng);
+    // Reach past the city's edge so the border road joins them; the stub is trimmed.
+    road.points = densify(extend(side == 0 ? north_road : south_road, 10.0, 10.0), 30.0, 0.0, ctx.rng);
     road.cls = RoadClass::kTertiary;
     road.name = NameBook::street(stem, StreetKind::kRoad, side == 0 ? Section::kNorth : Section::kSouth);
     road.maxspeed_kmh = 40;

@@ -164,10 +164,17 @@ NameBook::NameBook(Rng rng) : rng_(rng) {
   }
 }
 
+bool NameBook::claim(const NameStem& stem) {
+  if (used_.count(stem.zh) > 0 || used_en_.count(stem.en) > 0) return false;
+  used_.insert(stem.zh);
+  used_en_.insert(stem.en);
+  return true;
+}
+
 NameStem NameBook::fresh_stem() {
   while (next_ < pool_.size()) {
     NameStem stem = pool_[next_++];
-    if (used_.insert(stem.zh).second) return stem;
+    if (claim(stem)) return stem;
   }
   // Three-character stems (新民园 / Xinminyuan) once the two-character list is used up.
   constexpr std::size_t kCombos = kFirst.size() * kSecond.size() * kSecond.size();
@@ -178,9 +185,9 @@ NameStem NameBook::fresh_stem() {
     const Syllable& c = kSecond[k / (kFirst.size() * kSecond.size())];
     if (std::string_view(b.zh) == std::string_view(c.zh)) continue;
     NameStem stem{std::string(a.zh) + b.zh + c.zh, join_pinyin({a.py, b.py, c.py})};
-    if (used_.insert(stem.zh).second) return stem;
+    if (claim(stem)) return stem;
   }
-  // Numbered meridian streets (经一百二十 ...) as the last resort: never fails.
+  // Numbered meridian streets (经120 / Jing 120) as the last resort: never fails.
   const int n = numbered_++ - static_cast<int>(kCombos) + 1;
   return {"经" + std::to_string(n), "Jing " + std::to_string(n)};
 }
@@ -203,7 +210,6 @@ BilingualName NameBook::street(const NameStem& stem, StreetKind kind, Section se
     case StreetKind::kRoad: break;
     case StreetKind::kStreet: zh = "街"; en = " Street"; break;
     case StreetKind::kAvenue: zh = "大道"; en = " Avenue"; break;
-    case StreetKind::kBoulevard: zh = "大街"; en = " Boulevard"; break;
     case StreetKind::kLane: zh = "巷"; en = " Lane"; break;
     case StreetKind::kWay: zh = "道"; en = " Way"; break;
   }
@@ -217,10 +223,6 @@ BilingualName NameBook::numbered(const NameStem& stem, int n, StreetKind kind) {
   const std::size_t en_suffix = base.en.size() - stem.en.size();
   return {stem.zh + chinese_number(n) + base.zh.substr(base.zh.size() - zh_suffix),
           stem.en + " " + ordinal_en(n) + base.en.substr(base.en.size() - en_suffix)};
-}
-
-BilingualName NameBook::lane(const BilingualName& parent, int n) {
-  return {parent.zh + chinese_number(n) + "巷", parent.en + " Lane " + std::to_string(n)};
 }
 
 BilingualName NameBook::with_suffix(const NameStem& stem, const char* zh_suffix, const char* en_suffix) {

@@ -1,7 +1,7 @@
 #pragma once
 // Chinese place and street names with their Hanyu Pinyin English forms, drawn without
 // repetition from a seeded generator. Every name exists in both languages:
-// 人民路 / Renmin Road, 新华东路 / Xinhua Road East, 中山路三巷 / Zhongshan Road Lane 3.
+// 人民路 / Renmin Road, 新华东路 / Xinhua Road East, 科技三路 / Keji 3rd Road.
 
 #include <string>
 #include <unordered_set>
@@ -24,7 +24,7 @@ struct NameStem {
 };
 
 // Street-type suffixes.
-enum class StreetKind { kRoad, kStreet, kAvenue, kBoulevard, kLane, kWay };
+enum class StreetKind { kRoad, kStreet, kAvenue, kLane, kWay };
 
 // Compass sections of a long road.
 enum class Section { kNone, kEast, kWest, kSouth, kNorth };
@@ -33,15 +33,14 @@ class NameBook {
  public:
   explicit NameBook(Rng rng);
 
-  // A stem not handed out before: common two-character words first, then three-character
-  // compounds, then numbered stems; it never fails.
+  // A stem not handed out before, unique in Chinese and in English (兴 and 星 are both
+  // "xing"). Common words and two-character compounds come in one shuffled pool, then
+  // three-character compounds, then numbered stems (经120 / Jing 120); it never fails.
   NameStem fresh_stem();
 
   static BilingualName street(const NameStem& stem, StreetKind kind, Section section = Section::kNone);
   // Numbered streets of one development area: 科技一路 / Keji 1st Road.
   static BilingualName numbered(const NameStem& stem, int n, StreetKind kind);
-  // The n-th lane off a street: 中山路三巷 / Zhongshan Road Lane 3.
-  static BilingualName lane(const BilingualName& parent, int n);
 
   // Helpers for other named things ("XX派出所", "XX Police Station").
   static BilingualName with_suffix(const NameStem& stem, const char* zh_suffix, const char* en_suffix);
@@ -52,8 +51,11 @@ class NameBook {
 
  private:
   Rng rng_;
+  bool claim(const NameStem& stem);
+
   std::vector<NameStem> pool_;
-  std::unordered_set<std::string> used_;
+  std::unordered_set<std::string> used_;     // Chinese stems handed out
+  std::unordered_set<std::string> used_en_;  // and their English forms
   std::size_t next_ = 0;
   int numbered_ = 0;
 };

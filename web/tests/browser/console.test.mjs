@@ -271,21 +271,15 @@ test('a failing endpoint shows a clear error state', async () => {
   await page.close();
 });
 
-test('unknown console paths get the SPA index (fallback) or a 404', async (t) => {
+test('client-side routes get the console index (SPA fallback)', async () => {
   const response = await context.request.get(new URL('/no/such/page', baseUrl).href);
-  const status = response.status();
-  assert.ok(status === 200 || status === 404, `expected 200 (SPA fallback) or 404, got ${status}`);
-  if (status === 200) {
-    // SPA fallback: the body is the console's index.html, which boots normally at this URL.
-    assert.match(await response.text(), /<div id="app"><\/div>/);
-    const page = await openConsole('/no/such/page');
-    assert.equal(await page.getByTestId('app-title').textContent(), '守望 Shouwang');
-    assert.equal(await page.getByTestId('server-version').textContent(), '0.1.0');
-    await page.close();
-    t.diagnostic('/no/such/page -> 200 index.html (SPA fallback)');
-  } else {
-    t.diagnostic('/no/such/page -> 404 (no SPA fallback)');
-  }
+  assert.equal(response.status(), 200, 'paths without a file extension must serve index.html');
+  // The body is the console's index.html, which boots normally at this URL.
+  assert.match(await response.text(), /<div id="app"><\/div>/);
+  const page = await openConsole('/no/such/page');
+  assert.equal(await page.getByTestId('app-title').textContent(), '守望 Shouwang');
+  assert.equal(await page.getByTestId('server-version').textContent(), '0.1.0');
+  await page.close();
 });
 
 test('a missing file with an extension is 404', async () => {
