@@ -113,6 +113,12 @@ TEST(Cli, ServeRejectsBadFlags) {
   const CliRun data = run("serve --port 0 --web " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/tools/fixtures/console --data /nonexistent-data");
   EXPECT_EQ(data.exit_code, 2);
   EXPECT_TRUE(mentions(data, "--data /nonexistent-data is not a directory")) << data.output;
+  const std::string empty_dir = temp_file("empty-data");
+  std::filesystem::create_directories(empty_dir);
+  const CliRun no_city = run("serve --port 0 --web " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/tools/fixtures/console --data " + empty_dir);
+  EXPECT_EQ(no_city.exit_code, 2);
+  EXPECT_TRUE(mentions(no_city, "no city file at")) << no_city.output;
+  std::filesystem::remove_all(empty_dir);
 }
 
 }  // namespace

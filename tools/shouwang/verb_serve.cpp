@@ -2,8 +2,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <pthread.h>
 
+#include <shouwang/osm/city_summary.h>
+#include <shouwang/server/city_routes.h>
 #include <shouwang/server/core_routes.h>
 #include <shouwang/server/http_server.h>
 #include <shouwang/server/router.h>
@@ -19,12 +22,13 @@ const std::vector<FlagSpec> kFlags = {
     {"host", true, "address to listen on (default 127.0.0.1)"},
     {"port", true, "TCP port, 0 for any free port (default 8080)"},
     {"web", true, "directory of the built console (default: the build's web/dist)"},
-    {"data", true, "data directory made by gen-city / import-osm"},
+    {"data", true, "city data directory holding city.osm.pbf (as `make demo` makes it)"},
     {"threads", true, "I/O threads (default 2)"},
     {"help", false, "show this help"},
 };
 
-constexpr const char* kUsage = "usage: shouwang serve [--host H] [--port P] [--web DIR] [--data DIR]\n";
+constexpr const char* kUsage =
+    "usage: shouwang serve [--host H] [--port P] [--web DIR] [--data DIR] [--threads N]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang serve: " << message << "\n" << kUsage;
@@ -55,12 +59,18 @@ int run_serve(const std::vector<std::string>& argv) {
   if (!std::filesystem::is_regular_file(web / "index.html", ec)) {
     return usage_error("no console at " + web.string() + " (index.html missing): build it with `make web` or pass --web");
   }
-  if (const auto data = args->get("data"); data && !std::filesystem::is_directory(*data, ec)) {
-    return usage_error("--data " + *data + " is not a directory");
+  std::optional<osm::CitySummary> city;
+  if (const auto data = args->get("data")) {
+    if (!std::filesystem::is_directory(*data, ec)) return usage_error("--data " + *data + " is not a directory");
+    const auto summary = osm::read_city_summary((std::filesystem::path(*data) / "city.osm.pbf").string());
+    if (!summary) return usage_error("--data " + *data + ": " + summary.error().message);
+    city = *summary;
+    std::printf("city: %s (%s), code %s\n", city->name.c_str(), city->name_en.c_str(), city->code.c_str());
   }
 
   server::Router router;
   server::add_core_routes(router);
+  server::add_city_routes(router, city);
   const server::StaticFiles console(web);
   router.set_fallback([&console](const server::HttpRequest& request) { return console.serve(request); });
 

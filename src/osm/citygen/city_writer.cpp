@@ -180,7 +180,8 @@ CityStats write_city(BuiltCity& city, const std::string& path) {
     sink.way(++way_id, refs, road_tags(road));
     stats.named_highway_ways += road.name.empty() ? 0 : 1;
     stats.oneway_ways += road.oneway ? 1 : 0;
-    stats.bridges += (road.bridge != nullptr && std::strcmp(road.bridge, "yes") == 0) ? 1 : 0;
+    const bool river_bridge = road.level == citygen::Level::kGround && road.bridge != nullptr;
+    stats.bridges += river_bridge ? 1 : 0;
     stats.ramps += road.cls == citygen::RoadClass::kMotorwayLink ? 1 : 0;
   }
   std::vector<std::int64_t> relation_ways;

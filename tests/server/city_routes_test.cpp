@@ -1,0 +1,34 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <shouwang/server/city_routes.h>
+
+namespace shouwang::server {
+namespace {
+
+TEST(CityRoutes, DescribesTheLoadedCity) {
+  osm::CitySummary city{"江州市", "Jiangzhou", "991500", {31.0, 115.0}, {31.2, 115.4}};
+  Router router;
+  add_city_routes(router, city);
+  const auto res = router.dispatch(HttpRequest::make("GET", "/api/v1/city"));
+  ASSERT_EQ(res.status, 200);
+  const auto body = nlohmann::json::parse(res.body);
+  EXPECT_EQ(body["name"], "江州市");
+  EXPECT_EQ(body["name_en"], "Jiangzhou");
+  EXPECT_EQ(body["code"], "991500");
+  EXPECT_EQ(body["bbox"], (nlohmann::json{115.0, 31.0, 115.4, 31.2}));
+  EXPECT_DOUBLE_EQ(body["centre"][0].get<double>(), 115.2);
+  EXPECT_DOUBLE_EQ(body["centre"][1].get<double>(), 31.1);
+}
+
+TEST(CityRoutes, WithoutCityDataIsA404) {
+  Router router;
+  add_city_routes(router, std::nullopt);
+  const auto res = router.dispatch(HttpRequest::make("GET", "/api/v1/city"));
+  EXPECT_EQ(res.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(res.body)["code"], "not_found");
+}
+
+}  // namespace
+}  // namespace shouwang::server
