@@ -1,26 +1,26 @@
 #include <shouwang/server/city_routes.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace shouwang::server {
 
 void add_city_routes(Router& router, std::optional<osm::CitySummary> city) {
-  std::string body;
+  // No city is a normal state of a server (not an error), so it is a 200 too.
+  std::string body = R"({"loaded":false})";
   if (city) {
     const LatLon c = city->centre();
-    body = nlohmann::json{{"name", city->name},
+    auto round7 = [](double v) { return std::round(v * 1e7) / 1e7; };  // ~1 cm, as OSM stores it
+    body = nlohmann::json{{"loaded", true},
+                          {"name", city->name},
                           {"name_en", city->name_en},
                           {"code", city->code},
                           {"bbox", {city->south_west.lon, city->south_west.lat, city->north_east.lon, city->north_east.lat}},
-                          {"centre", {c.lon, c.lat}}}
+                          {"centre", {round7(c.lon), round7(c.lat)}}}
                .dump();
   }
-  router.add("GET", "/api/v1/city", [body](const HttpRequest&) {
-    if (body.empty()) {
-      return HttpResponse::error(404, "not_found", "no city data loaded (start the server with --data)");
-    }
-    return HttpResponse::json(200, body);
-  });
+  router.add("GET", "/api/v1/city", [body](const HttpRequest&) { return HttpResponse::json(200, body); });
 }
 
 }  // namespace shouwang::server

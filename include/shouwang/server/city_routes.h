@@ -8,8 +8,8 @@
 
 namespace shouwang::server {
 
-// GET /api/v1/city -> {"name","name_en","code","bbox":[w,s,e,n],"centre":[lon,lat]};
-// 404 not_found when the server runs without city data.
+// GET /api/v1/city -> {"loaded":true,"name","name_en","code","bbox":[w,s,e,n],
+// "centre":[lon,lat]}, or {"loaded":false} when the server runs without city data.
 void add_city_routes(Router& router, std::optional<osm::CitySummary> city);
 
 }  // namespace shouwang::server

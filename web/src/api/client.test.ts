@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient, parseHealth, parseVersion, type FetchLike } from './client';
+import { createApiClient, parseCity, parseHealth, parseVersion, type FetchLike } from './client';
 import { ApiError } from './errors';
 
 function respond(status: number, body: string, statusText = ''): FetchLike {
@@ -85,5 +85,76 @@ describe('API client', () => {
     const error = await rejection(createApiClient({ fetch, timeoutMs: 20 }).health());
     expect(error.kind).toBe('timeout');
     expect(error.timeoutMs).toBe(20);
+  });
+});
+
+const CITY_BODY = {
+  name: '南陵市',
+  name_en: 'Nanling',
+  code: '991500',
+  bbox: [115.1726819, 31.5963951, 115.2360505, 31.6503543],
+  centre: [115.2043662, 31.6233747],
+};
+
+describe('API client: city', () => {
+  it('parses /api/v1/city', async () => {
+    const fetch = respond(200, JSON.stringify({ ...CITY_BODY, extra: 1 }));
+    await expect(createApiClient({ fetch }).city()).resolves.toEqual({
+      name: '南陵市',
+      nameEn: 'Nanling',
+      code: '991500',
+      bbox: [115.1726819, 31.5963951, 115.2360505, 31.6503543],
+      centre: [115.2043662, 31.6233747],
+    });
+    expect(fetch).toHaveBeenCalledWith('/api/v1/city', expect.objectContaining({ method: 'GET' }));
+  });
+
+  it('answers null, not an error, when the server has no city data ({"loaded":false})', async () => {
+    await expect(createApiClient({ fetch: respond(200, '{"loaded":false}') }).city()).resolves.toBeNull();
+  });
+
+  it('still rejects other failures of /api/v1/city', async () => {
+    const other404 = await rejection(
+      createApiClient({ fetch: respond(404, '{"code":"not_found","message":"no such endpoint"}', 'Not Found') }).city(),
+    );
+    expect(other404.kind).toBe('http');
+    expect(other404.status).toBe(404);
+    const otherCode = await rejection(
+      createApiClient({ fetch: respond(404, '{"code":"gone","message":"moved"}') }).city(),
+    );
+    expect(otherCode.code).toBe('gone');
+    const server = await rejection(
+      createApiClient({ fetch: respond(500, '{"code":"not_found","message":"odd"}') }).city(),
+    );
+    expect(server.status).toBe(500);
+    const malformed = await rejection(createApiClient({ fetch: respond(200, '{"name":"南陵市"}') }).city());
+    expect(malformed.kind).toBe('malformed');
+    expect(malformed.path).toBe('/api/v1/city');
+    expect(malformed.detail).toContain('"name_en"');
+  });
+
+  it('rejects a malformed bbox, naming the field', () => {
+    const bbox = (value: unknown) => () => parseCity({ ...CITY_BODY, bbox: value });
+    const shape = /field "bbox" must be an array of 4 finite numbers/;
+    expect(bbox(undefined)).toThrow(shape);
+    expect(bbox('115,31,116,32')).toThrow(shape);
+    expect(bbox([115.17, 31.59, 115.23])).toThrow(shape);
+    expect(bbox([115.17, 31.59, 115.23, 31.65, 0])).toThrow(shape);
+    expect(bbox([115.17, '31.59', 115.23, 31.65])).toThrow(shape);
+    expect(bbox([115.17, null, 115.23, 31.65])).toThrow(shape);
+    expect(bbox([115.17, 31.59, Infinity, 31.65])).toThrow(shape);
+    expect(bbox([115.17, 31.59, NaN, 31.65])).toThrow(shape);
+    expect(bbox([115.23, 31.59, 115.17, 31.65])).toThrow(/"bbox" .* min ≤ max/);
+    expect(bbox([115.17, 91, 115.23, 92])).toThrow(/"bbox" has latitude 91/);
+    expect(bbox([-181, 31.59, 115.23, 31.65])).toThrow(/"bbox" has longitude -181/);
+  });
+
+  it('rejects a malformed centre or missing strings, naming the field', () => {
+    expect(() => parseCity({ ...CITY_BODY, centre: [115.2] })).toThrow(/"centre" must be an array of 2 finite numbers/);
+    expect(() => parseCity({ ...CITY_BODY, centre: { lon: 115.2, lat: 31.6 } })).toThrow(/"centre"/);
+    expect(() => parseCity({ ...CITY_BODY, centre: [31.6, 115.2] })).toThrow(/"centre" has latitude 115.2/);
+    expect(() => parseCity({ ...CITY_BODY, name: '' })).toThrow(/"name" must be a non-empty string/);
+    expect(() => parseCity({ ...CITY_BODY, code: 991500 })).toThrow(/"code" must be a non-empty string/);
+    expect(() => parseCity([])).toThrow(/expected a JSON object, got array/);
   });
 });

@@ -12,8 +12,27 @@ export interface VersionInfo {
   api: string;
 }
 
+/**
+ * `GET /api/v1/city` → the city whose data the server was started with:
+ * `{"name":"南陵市","name_en":"Nanling","code":"991500",
+ *   "bbox":[min_lon,min_lat,max_lon,max_lat],"centre":[lon,lat]}` (WGS84 degrees).
+ */
+export interface CityInfo {
+  /** Chinese name, e.g. "南陵市". */
+  name: string;
+  /** Latin (pinyin) name, e.g. "Nanling". */
+  nameEn: string;
+  /** Administrative division code, e.g. "991500". */
+  code: string;
+  /** `[minLon, minLat, maxLon, maxLat]`. */
+  bbox: readonly [number, number, number, number];
+  /** `[lon, lat]`. */
+  centre: readonly [number, number];
+}
+
 export const HEALTH_PATH = '/healthz';
 export const VERSION_PATH = '/api/v1/version';
+export const CITY_PATH = '/api/v1/city';
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -27,6 +46,11 @@ export interface ApiClientOptions {
 export interface ApiClient {
   health(): Promise<Health>;
   version(): Promise<VersionInfo>;
+  /**
+   * The loaded city, or `null` when the server runs without city data
+   * (`{"loaded":false}`). Any failure rejects with an `ApiError`.
+   */
+  city(): Promise<CityInfo | null>;
 }
 
 /**
@@ -39,6 +63,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   return {
     health: async () => parseHealth(await getJson(fetchImpl, HEALTH_PATH, timeoutMs), HEALTH_PATH),
     version: async () => parseVersion(await getJson(fetchImpl, VERSION_PATH, timeoutMs), VERSION_PATH),
+    city: async () => {
+      const body = await getJson(fetchImpl, CITY_PATH, timeoutMs);
+      if (isRecord(body) && body.loaded === false) return null;
+      return parseCity(body, CITY_PATH);
+    },
   };
 }
 
@@ -114,6 +143,32 @@ export function parseVersion(body: unknown, path: string = VERSION_PATH): Versio
   };
 }
 
+export function parseCity(body: unknown, path: string = CITY_PATH): CityInfo {
+  const record = requireObject(body, path);
+  const name = requireString(record, 'name', path);
+  const nameEn = requireString(record, 'name_en', path);
+  const code = requireString(record, 'code', path);
+
+  const [minLon, minLat, maxLon, maxLat] = requireNumbers(record, 'bbox', 4, path);
+  requireLongitude(minLon, 'bbox', path);
+  requireLongitude(maxLon, 'bbox', path);
+  requireLatitude(minLat, 'bbox', path);
+  requireLatitude(maxLat, 'bbox', path);
+  if (minLon > maxLon || minLat > maxLat) {
+    throw new ApiError({
+      kind: 'malformed',
+      path,
+      detail: 'field "bbox" must be [min_lon, min_lat, max_lon, max_lat] with min ≤ max',
+    });
+  }
+
+  const [lon, lat] = requireNumbers(record, 'centre', 2, path);
+  requireLongitude(lon, 'centre', path);
+  requireLatitude(lat, 'centre', path);
+
+  return { name, nameEn, code, bbox: [minLon, minLat, maxLon, maxLat], centre: [lon, lat] };
+}
+
 function requireObject(body: unknown, path: string): Record<string, unknown> {
   if (!isRecord(body)) {
     const got = body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body;
@@ -128,6 +183,38 @@ function requireString(record: Record<string, unknown>, field: string, path: str
     throw new ApiError({ kind: 'malformed', path, detail: `field "${field}" must be a non-empty string` });
   }
   return value;
+}
+
+/** An array of exactly `count` finite numbers. */
+function requireNumbers(record: Record<string, unknown>, field: string, count: 2, path: string): [number, number];
+function requireNumbers(
+  record: Record<string, unknown>,
+  field: string,
+  count: 4,
+  path: string,
+): [number, number, number, number];
+function requireNumbers(record: Record<string, unknown>, field: string, count: number, path: string): number[] {
+  const value = record[field];
+  if (
+    !Array.isArray(value) ||
+    value.length !== count ||
+    !value.every((item): item is number => typeof item === 'number' && Number.isFinite(item))
+  ) {
+    throw new ApiError({ kind: 'malformed', path, detail: `field "${field}" must be an array of ${count} finite numbers` });
+  }
+  return value;
+}
+
+function requireLongitude(value: number, field: string, path: string): void {
+  if (value < -180 || value > 180) {
+    throw new ApiError({ kind: 'malformed', path, detail: `field "${field}" has longitude ${value} outside [-180, 180]` });
+  }
+}
+
+function requireLatitude(value: number, field: string, path: string): void {
+  if (value < -90 || value > 90) {
+    throw new ApiError({ kind: 'malformed', path, detail: `field "${field}" has latitude ${value} outside [-90, 90]` });
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,7 +4,7 @@ import type { MessageKey } from './zh-CN';
 export const en: Readonly<Record<MessageKey, string>> = {
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 call-taking and command-dispatch platform',
-  'app.footer': 'Authorized personnel only · All actions are logged',
+  'app.footer': 'Authorized personnel only',
 
   'lang.label': 'Interface language',
   'lang.zh-CN': '中文',
@@ -17,6 +17,7 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'status.version': 'Server version',
   'status.api': 'API version',
   'status.service': 'Service name',
+  'status.city': 'City',
   'status.checkedAt': 'Last checked',
   'status.never': 'Not checked yet',
 
@@ -28,6 +29,9 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'value.pending': 'Loading…',
   'value.unavailable': '—',
 
+  'city.none': 'No city data loaded',
+  'city.code': 'Code {code}',
+
   'error.title': 'Unable to retrieve service status',
   'error.network': 'Cannot reach the server: {detail}',
   'error.timeout': 'Request timed out ({ms} ms)',
@@ -36,4 +40,5 @@ export const en: Readonly<Record<MessageKey, string>> = {
   'error.line': '{source}: {message}',
   'error.source.health': 'Health check',
   'error.source.version': 'Version information',
+  'error.source.city': 'City information',
 };

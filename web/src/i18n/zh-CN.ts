@@ -6,7 +6,7 @@
 export const zhCN = {
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 接处警与指挥调度平台',
-  'app.footer': '仅限授权人员使用 · 所有操作均被记录',
+  'app.footer': '仅限授权人员使用',
 
   'lang.label': '界面语言',
   'lang.zh-CN': '中文',
@@ -19,6 +19,7 @@ export const zhCN = {
   'status.version': '服务版本',
   'status.api': '接口版本',
   'status.service': '服务名称',
+  'status.city': '城市',
   'status.checkedAt': '最后检查',
   'status.never': '尚未检查',
 
@@ -30,6 +31,9 @@ export const zhCN = {
   'value.pending': '加载中…',
   'value.unavailable': '—',
 
+  'city.none': '未加载城市数据',
+  'city.code': '区划代码 {code}',
+
   'error.title': '无法获取服务状态',
   'error.network': '无法连接服务器：{detail}',
   'error.timeout': '请求超时（{ms} 毫秒）',
@@ -38,6 +42,7 @@ export const zhCN = {
   'error.line': '{source}：{message}',
   'error.source.health': '健康检查',
   'error.source.version': '版本信息',
+  'error.source.city': '城市信息',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/errors';
-import type { Health, VersionInfo } from '../api/client';
+import type { CityInfo, Health, VersionInfo } from '../api/client';
 
 /** Outcome of one status endpoint as last observed. */
 export type Load<T> =
@@ -11,6 +11,8 @@ export type Load<T> =
 export interface StatusSnapshot {
   health: Load<Health>;
   version: Load<VersionInfo>;
+  /** `ok` with `null`: the server answered that it has no city data loaded. */
+  city: Load<CityInfo | null>;
   /** When the last refresh completed; null before the first one. */
   checkedAt: Date | null;
   refreshing: boolean;
@@ -19,6 +21,7 @@ export interface StatusSnapshot {
 export const INITIAL_STATUS: StatusSnapshot = {
   health: { state: 'pending' },
   version: { state: 'pending' },
+  city: { state: 'pending' },
   checkedAt: null,
   refreshing: true,
 };

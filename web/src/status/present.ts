@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/errors';
-import type { Health, VersionInfo } from '../api/client';
+import type { CityInfo, Health, VersionInfo } from '../api/client';
 import type { Locale } from '../i18n/locales';
 import type { Translator } from '../i18n/translate';
 import type { MessageKey } from '../i18n/zh-CN';
@@ -43,24 +43,65 @@ export function presentVersionField(
   }
 }
 
-/** One translated line per failed endpoint, in panel order (health, then version). */
-export function presentErrors(snapshot: StatusSnapshot, locale: Locale, t: Translator<MessageKey>): string[] {
-  const lines: string[] = [];
-  if (snapshot.health.state === 'error') {
-    lines.push(
-      t(locale, 'error.line', {
-        source: t(locale, 'error.source.health'),
-        message: presentError(snapshot.health.error, locale, t),
-      }),
-    );
+export interface CityView {
+  /** Name in the display language, or the "no city data" / pending / unavailable text. */
+  name: string;
+  /** e.g. "区划代码 991500"; null when no city is shown. */
+  code: string | null;
+  /** e.g. "31.6234° N, 115.2044° E"; null when no city is shown. */
+  centre: string | null;
+  /** True when the server answered that it has no city data loaded. */
+  none: boolean;
+}
+
+/** The city row: name in the display language (zh-CN: `name`, en: `name_en`), code and centre. */
+export function presentCity(load: Load<CityInfo | null>, locale: Locale, t: Translator<MessageKey>): CityView {
+  switch (load.state) {
+    case 'pending':
+      return { name: t(locale, 'value.pending'), code: null, centre: null, none: false };
+    case 'error':
+      return { name: t(locale, 'value.unavailable'), code: null, centre: null, none: false };
+    case 'ok': {
+      const city = load.value;
+      if (city === null) return { name: t(locale, 'city.none'), code: null, centre: null, none: true };
+      return {
+        name: locale === 'zh-CN' ? city.name : city.nameEn,
+        code: t(locale, 'city.code', { code: city.code }),
+        centre: formatLatLon(city.centre[1], city.centre[0]),
+        none: false,
+      };
+    }
   }
-  if (snapshot.version.state === 'error') {
-    lines.push(
-      t(locale, 'error.line', {
-        source: t(locale, 'error.source.version'),
-        message: presentError(snapshot.version.error, locale, t),
-      }),
-    );
+}
+
+/**
+ * A position as `31.6234° N, 115.2044° E`: latitude first, 4 decimals
+ * (about 10 m), hemisphere letters instead of signs; the same in every locale.
+ */
+export function formatLatLon(lat: number, lon: number): string {
+  const part = (value: number, positive: string, negative: string) => {
+    const text = Math.abs(value).toFixed(4);
+    // A value that rounds to zero has no hemisphere worth a minus sign.
+    const hemisphere = value < 0 && Number(text) !== 0 ? negative : positive;
+    return `${text}° ${hemisphere}`;
+  };
+  return `${part(lat, 'N', 'S')}, ${part(lon, 'E', 'W')}`;
+}
+
+/** One translated line per failed endpoint, in panel order (health, version, city). */
+export function presentErrors(snapshot: StatusSnapshot, locale: Locale, t: Translator<MessageKey>): string[] {
+  const sources: ReadonlyArray<[Load<unknown>, MessageKey]> = [
+    [snapshot.health, 'error.source.health'],
+    [snapshot.version, 'error.source.version'],
+    [snapshot.city, 'error.source.city'],
+  ];
+  const lines: string[] = [];
+  for (const [load, source] of sources) {
+    if (load.state === 'error') {
+      lines.push(
+        t(locale, 'error.line', { source: t(locale, source), message: presentError(load.error, locale, t) }),
+      );
+    }
   }
   return lines;
 }

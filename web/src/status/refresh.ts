@@ -3,12 +3,16 @@ import { ApiError } from '../api/errors';
 import type { Load, StatusSnapshot } from './model';
 
 /**
- * Queries both endpoints independently: one failing never hides the other's
+ * Queries every endpoint independently: one failing never hides the other's
  * result. Never rejects; failures become `error` loads.
  */
 export async function refreshStatus(client: ApiClient, now: () => Date = () => new Date()): Promise<StatusSnapshot> {
-  const [health, version] = await Promise.all([settle(client.health()), settle(client.version())]);
-  return { health, version, checkedAt: now(), refreshing: false };
+  const [health, version, city] = await Promise.all([
+    settle(client.health()),
+    settle(client.version()),
+    settle(client.city()),
+  ]);
+  return { health, version, city, checkedAt: now(), refreshing: false };
 }
 
 async function settle<T>(promise: Promise<T>): Promise<Load<T>> {

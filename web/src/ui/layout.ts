@@ -18,6 +18,9 @@ export interface ConsoleLayout {
   version: HTMLElement;
   api: HTMLElement;
   service: HTMLElement;
+  cityName: HTMLElement;
+  cityCode: HTMLElement;
+  cityCentre: HTMLElement;
   checkedAt: HTMLElement;
 }
 
@@ -53,6 +56,10 @@ export function buildLayout(root: HTMLElement): ConsoleLayout {
   const api = h('span', { class: 'mono', 'data-testid': 'server-api' });
   const service = h('span', { class: 'mono', 'data-testid': 'server-name' });
   const checkedAt = h('span', { class: 'mono', 'data-testid': 'checked-at' });
+  const cityName = h('span', { class: 'city__name', 'data-testid': 'city-name' });
+  const cityCode = h('span', { class: 'city__meta mono', 'data-testid': 'city-code', hidden: true });
+  const cityCentre = h('span', { class: 'city__meta mono', 'data-testid': 'city-centre', hidden: true });
+  const city = h('span', { class: 'city' }, [cityName, cityCode, cityCentre]);
 
   const item = (labelKey: string, value: HTMLElement) =>
     h('div', { class: 'status-item' }, [
@@ -83,6 +90,7 @@ export function buildLayout(root: HTMLElement): ConsoleLayout {
           item('status.version', version),
           item('status.api', api),
           item('status.service', service),
+          item('status.city', city),
           item('status.checkedAt', checkedAt),
         ]),
       ]),
@@ -90,5 +98,20 @@ export function buildLayout(root: HTMLElement): ConsoleLayout {
     h('footer', { class: 'footer', 'data-i18n': 'app.footer' }),
   );
 
-  return { root, langButtons, langGroup, refreshButton, errorBox, errorList, health, version, api, service, checkedAt };
+  return {
+    root,
+    langButtons,
+    langGroup,
+    refreshButton,
+    errorBox,
+    errorList,
+    health,
+    version,
+    api,
+    service,
+    cityName,
+    cityCode,
+    cityCentre,
+    checkedAt,
+  };
 }

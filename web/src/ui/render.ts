@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/zh-CN';
 import type { StatusSnapshot } from '../status/model';
 import {
   presentCheckedAt,
+  presentCity,
   presentErrors,
   presentHealth,
   presentVersionField,
@@ -33,6 +34,15 @@ export function renderStatus(layout: ConsoleLayout, snapshot: StatusSnapshot, lo
   layout.version.textContent = presentVersionField(snapshot.version, 'version', locale, t);
   layout.api.textContent = presentVersionField(snapshot.version, 'api', locale, t);
   layout.service.textContent = presentVersionField(snapshot.version, 'name', locale, t);
+
+  const city = presentCity(snapshot.city, locale, t);
+  layout.cityName.textContent = city.name;
+  layout.cityName.dataset.none = String(city.none);
+  layout.cityCode.textContent = city.code ?? '';
+  layout.cityCode.hidden = city.code === null;
+  layout.cityCentre.textContent = city.centre ?? '';
+  layout.cityCentre.hidden = city.centre === null;
+
   layout.checkedAt.textContent = presentCheckedAt(snapshot.checkedAt, locale, t);
 
   const errors = presentErrors(snapshot, locale, t);

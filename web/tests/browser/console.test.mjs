@@ -14,6 +14,10 @@
 //   back to index.html for extension-less non-API paths, answers 404 for missing
 //   files with an extension, answers 404 with a JSON {code,message} body for
 //   unknown /api/ paths, and exits promptly on SIGTERM.
+//   `shouwang gen-city --seed 1 --size-km 6 --out <dir>/city.osm.pbf` exits 0;
+//   `serve ... --data <dir>` answers GET /api/v1/city with 200
+//   {loaded:true,name,name_en,code,bbox,centre}; without --data it answers 200
+//   {"loaded":false}, which the console shows as "no city data loaded".
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +36,7 @@ const ARTIFACTS_DIR = path.join(WEB_DIR, 'test-artifacts');
 const CHROMIUM_PATH = '/usr/bin/chromium';
 const SERVER_START_TIMEOUT_MS = 20_000;
 const SERVER_STOP_TIMEOUT_MS = 10_000;
+const GEN_CITY_TIMEOUT_MS = 60_000;
 const UI_TIMEOUT_MS = 10_000;
 
 const CHROMIUM_ARGS = [
@@ -46,11 +51,19 @@ const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-/** @type {import('node:child_process').ChildProcess | undefined} */
-let server;
-let serverStderr = '';
-/** @type {string} */
+/**
+ * A running server: its process, base URL and everything it wrote to stderr.
+ * @typedef {{ child: import('node:child_process').ChildProcess, url: string, stderr: () => string }} Server
+ */
+
+/** @type {Server[]} */
+const servers = [];
+/** Server started without --data (no city loaded). @type {string} */
 let baseUrl;
+/** Server started with --data on a generated demo city. @type {string} */
+let cityUrl;
+/** @type {string | undefined} */
+let cityDataDir;
 /** @type {import('playwright-core').BrowserContext | undefined} */
 let context;
 /** @type {string | undefined} */
@@ -76,13 +89,43 @@ function checkPrerequisites() {
   return path.resolve(bin);
 }
 
-/** Starts the server and resolves with its base URL once it announces it is listening. */
-function startServer(bin) {
+/** Runs `bin args…` to completion; rejects unless it exits with code 0. */
+function run(bin, args, timeoutMs) {
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', '0', '--web', DIST_DIR], {
+    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stderr.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`cannot start ${bin}: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${path.basename(bin)} ${args.join(' ')} failed (code ${code}, signal ${signal})\n${output}`));
+    });
+  });
+}
+
+/**
+ * Starts `bin serve` on a free port (plus `extraArgs`) and resolves with the
+ * server once it announces it is listening. The server is registered for
+ * `after()` even when it fails to start.
+ * @returns {Promise<Server>}
+ */
+function startServer(bin, extraArgs = []) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', '0', '--web', DIST_DIR, ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server = child;
+    let serverStderr = '';
+    /** @type {Server} */
+    const server = { child, url: '', stderr: () => serverStderr };
+    servers.push(server);
     const stdoutLines = [];
     let settled = false;
     const fail = (reason) => {
@@ -109,7 +152,8 @@ function startServer(bin) {
       if (match && !settled && Number(match[2]) > 0) {
         settled = true;
         clearTimeout(timer);
-        resolve(match[1]);
+        server.url = match[1];
+        resolve(server);
       }
     });
     child.on('error', (error) => fail(`cannot start ${bin}: ${error.message}`));
@@ -126,9 +170,9 @@ function startServer(bin) {
 }
 
 /** Sends SIGTERM and waits for the process to exit; escalates to SIGKILL and fails if it hangs. */
-async function stopServer() {
-  const child = server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+async function stopServer(server) {
+  const { child } = server;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.kill('SIGTERM');
   let timer;
@@ -145,7 +189,7 @@ async function stopServer() {
   child.stdout?.destroy();
   child.stderr?.destroy();
   if (outcome === null) {
-    throw new Error(`server did not exit within ${SERVER_STOP_TIMEOUT_MS} ms of SIGTERM\n${serverStderr}`);
+    throw new Error(`server did not exit within ${SERVER_STOP_TIMEOUT_MS} ms of SIGTERM\n${server.stderr()}`);
   }
 }
 
@@ -159,21 +203,28 @@ async function screenshot(page, name) {
  * settled. Uncaught page errors and console errors (including failed resource
  * loads) are collected in `page.problems`.
  */
-async function openConsole(urlPath = '/') {
+async function openConsole(urlPath = '/', base = baseUrl) {
   const page = await context.newPage();
   page.problems = [];
   page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
   });
-  await page.goto(new URL(urlPath, baseUrl).href, { waitUntil: 'load' });
+  await page.goto(new URL(urlPath, base).href, { waitUntil: 'load' });
   await page.locator('#app[data-status-state="settled"]').waitFor({ timeout: UI_TIMEOUT_MS });
   return page;
 }
 
 before(async () => {
   const bin = checkPrerequisites();
-  baseUrl = await startServer(bin);
+  baseUrl = (await startServer(bin)).url;
+  cityDataDir = await mkdtemp(path.join(tmpdir(), 'shouwang-city-'));
+  await run(
+    bin,
+    ['gen-city', '--seed', '1', '--size-km', '6', '--out', path.join(cityDataDir, 'city.osm.pbf')],
+    GEN_CITY_TIMEOUT_MS,
+  );
+  cityUrl = (await startServer(bin, ['--data', cityDataDir])).url;
   profileDir = await mkdtemp(path.join(tmpdir(), 'shouwang-chromium-'));
   context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
@@ -188,11 +239,12 @@ after(async () => {
   try {
     await context?.close();
   } finally {
-    try {
-      await stopServer();
-    } finally {
-      if (profileDir) await rm(profileDir, { recursive: true, force: true });
-    }
+    const stopped = await Promise.allSettled(servers.map((server) => stopServer(server)));
+    await Promise.all(
+      [profileDir, cityDataDir].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
+    );
+    const failure = stopped.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 });
 
@@ -296,4 +348,54 @@ test('unknown /api/ paths are 404 with a JSON {code,message} body', async () => 
   assert.ok(body.code.length > 0, 'code is non-empty');
   assert.equal(typeof body.message, 'string');
   assert.ok(body.message.length > 0, 'message is non-empty');
+});
+
+const CENTRE_TEXT = /^\d{1,2}\.\d{4}° [NS], \d{1,3}\.\d{4}° [EW]$/;
+
+test('without --data the city row says 未加载城市数据 and /api/v1/city says loaded: false', async () => {
+  const response = await context.request.get(new URL('/api/v1/city', baseUrl).href);
+  assert.equal(response.status(), 200);
+  assert.deepEqual(await response.json(), { loaded: false });
+
+  const page = await openConsole();
+  assert.equal(await page.getByTestId('city-name').textContent(), '未加载城市数据');
+  assert.equal(await page.getByTestId('city-centre').isVisible(), false, 'no centre without a city');
+  assert.equal(await page.getByTestId('status-error').isVisible(), false, 'no city is not an error');
+  assert.deepEqual(page.problems, []);
+  await page.getByTestId('lang-option-en').click();
+  assert.equal(await page.getByTestId('city-name').textContent(), 'No city data loaded');
+  await page.getByTestId('lang-option-zh-CN').click();
+  await page.close();
+});
+
+test('with --data the city row shows the city name (zh / en), its code and its centre', async () => {
+  const response = await context.request.get(new URL('/api/v1/city', cityUrl).href);
+  assert.equal(response.status(), 200);
+  const city = await response.json();
+  const [minLon, minLat, maxLon, maxLat] = city.bbox;
+  const [lon, lat] = city.centre;
+  assert.ok(minLon <= lon && lon <= maxLon && minLat <= lat && lat <= maxLat, 'centre lies in bbox');
+
+  const page = await openConsole('/', cityUrl);
+  const name = page.getByTestId('city-name');
+  const centre = page.getByTestId('city-centre');
+  assert.match((await name.textContent()) ?? '', /^\p{Script=Han}+市$/u, 'Chinese city name ending in 市');
+  assert.equal(await name.textContent(), city.name);
+  assert.ok(await centre.isVisible(), 'centre is shown');
+  const centreText = (await centre.textContent()) ?? '';
+  assert.match(centreText, CENTRE_TEXT);
+  assert.equal(centreText, `${lat.toFixed(4)}° N, ${lon.toFixed(4)}° E`);
+  assert.match((await page.getByTestId('city-code').textContent()) ?? '', new RegExp(city.code));
+  assert.equal(await page.getByTestId('status-error').isVisible(), false);
+  assert.deepEqual(page.problems, []);
+
+  await page.getByTestId('lang-option-en').click();
+  assert.match((await name.textContent()) ?? '', /^[A-Z][A-Za-z' -]*$/, 'Latin city name in English');
+  assert.equal(await name.textContent(), city.name_en);
+  assert.equal(await centre.textContent(), centreText, 'the centre reads the same in every language');
+  await screenshot(page, 'console-city');
+
+  await page.getByTestId('lang-option-zh-CN').click();
+  assert.equal(await name.textContent(), city.name);
+  await page.close();
 });
