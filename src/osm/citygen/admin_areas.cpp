@@ -65,27 +65,23 @@ Polyline AdminAreas::outline(const Jurisdiction& a) const {
 }
 
 void AdminAreas::add_boundaries(const BilingualName& city, CityPlan& plan) const {
+  auto add = [&](const Jurisdiction& area, const char* level, const BilingualName& name, const std::string& ref) {
+    AreaFeature feature{outline(area),
+                        {{"type", "boundary"}, {"boundary", "administrative"}, {"admin_level", level},
+                         {"name", name.zh}, {"name:en", name.en}, {"ref", ref}},
+                        true};
+    if (!area.police.empty()) {
+      feature.tags.emplace_back("police:name", area.police.zh);
+      feature.tags.emplace_back("police:name:en", area.police.en);
+    }
+    plan.areas.push_back(std::move(feature));
+  };
   Jurisdiction whole;
   whole.last_i = grid_.cells() - 1;
   whole.last_j = grid_.cells() - 1;
-  plan.areas.push_back({outline(whole),
-                        {{"type", "boundary"}, {"boundary", "administrative"}, {"admin_level", "5"},
-                         {"name", city.zh}, {"name:en", city.en}, {"ref", city_code_}},
-                        true});
-  for (const Jurisdiction& d : districts_) {
-    plan.areas.push_back({outline(d),
-                          {{"type", "boundary"}, {"boundary", "administrative"}, {"admin_level", "6"},
-                           {"name", d.name.zh}, {"name:en", d.name.en}, {"ref", d.code},
-                           {"police:name", d.police.zh}, {"police:name:en", d.police.en}},
-                          true});
-  }
-  for (const Jurisdiction& s : stations_) {
-    plan.areas.push_back({outline(s),
-                          {{"type", "boundary"}, {"boundary", "administrative"}, {"admin_level", "8"},
-                           {"name", s.name.zh}, {"name:en", s.name.en}, {"ref", s.code},
-                           {"police:name", s.police.zh}, {"police:name:en", s.police.en}},
-                          true});
-  }
+  add(whole, "5", city, city_code_);
+  for (const Jurisdiction& d : districts_) add(d, "6", d.name, d.code);
+  for (const Jurisdiction& s : stations_) add(s, "8", s.name, s.code);
 }
 
 Xy AdminAreas::centre(const Jurisdiction& a) const {
