@@ -43,14 +43,19 @@ HttpRequest to_request(const http::request<http::string_body>& in) {
   return request;
 }
 
-http::response<http::string_body> to_beast(HttpResponse&& response, unsigned version, bool keep_alive) {
+http::response<http::string_body> to_beast(HttpResponse&& response, unsigned version, bool keep_alive,
+                                           bool head = false) {
   http::response<http::string_body> out{static_cast<http::status>(response.status), version};
   out.set(http::field::server, "shouwang");
   out.set(http::field::content_type, response.content_type);
   for (auto& [name, value] : response.headers) out.set(name, value);
   out.keep_alive(keep_alive);
-  out.body() = std::move(response.body);
-  out.prepare_payload();
+  if (head) {
+    out.content_length(response.body.size());  // what a GET would send, without the body
+  } else {
+    out.body() = std::move(response.body);
+    out.prepare_payload();
+  }
   return out;
 }
 
@@ -82,7 +87,8 @@ struct HttpServer::Impl {
       }
       const auto& request = parser.get();
       const bool keep_alive = request.keep_alive();
-      auto response = to_beast(router.dispatch(to_request(request)), request.version(), keep_alive);
+      auto response = to_beast(router.dispatch(to_request(request)), request.version(), keep_alive,
+                               request.method() == http::verb::head);
       // Header and body go out together (one gathered write), so Nagle never delays them.
       co_await http::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
       if (ec || !keep_alive) break;

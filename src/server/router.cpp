@@ -55,9 +55,8 @@ HttpResponse Router::dispatch(HttpRequest request) const {
     const bool head_as_get = request.method == "HEAD" && route.method == "GET";
     if (route.method == request.method || head_as_get) {
       request.params = std::move(params);
-      HttpResponse response = route.handler(request);
-      if (head_as_get) response.body.clear();
-      return response;
+      // HEAD keeps the GET body here; the transport sends its length and drops it.
+      return route.handler(request);
     }
     if (!allowed.empty()) allowed += ", ";
     allowed += route.method;

@@ -105,7 +105,6 @@ HttpResponse StaticFiles::serve(const HttpRequest& request) const {
   response.content_type = content_type_for(file);
   const bool hashed_asset = relative.begin() != relative.end() && *relative.begin() == "assets";
   response.headers.emplace_back("Cache-Control", hashed_asset && exists ? "public, max-age=31536000, immutable" : "no-cache");
-  if (request.method == "HEAD") response.body.clear();
   return response;
 }
 

@@ -40,7 +40,7 @@ bool HttpClient::peer_closed() {
   return ::recv(fd_, &c, 1, 0) == 0;
 }
 
-RawResponse HttpClient::exchange(const std::string& raw) {
+RawResponse HttpClient::exchange(const std::string& raw, bool expect_body) {
   if (fd_ < 0) throw std::runtime_error("not connected");
   for (std::size_t sent = 0; sent < raw.size();) {
     const auto n = ::send(fd_, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
@@ -73,7 +73,8 @@ RawResponse HttpClient::exchange(const std::string& raw) {
     }
     pos = next;
   }
-  const std::size_t length = static_cast<std::size_t>(std::atoll(response.headers["content-length"].c_str()));
+  const std::size_t length =
+      expect_body ? static_cast<std::size_t>(std::atoll(response.headers["content-length"].c_str())) : 0;
   while (pending_.size() < header_end + 4 + length) {
     if (!fill()) throw std::runtime_error("connection closed inside a response body");
   }

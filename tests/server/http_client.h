@@ -21,7 +21,7 @@ class HttpClient {
   HttpClient& operator=(const HttpClient&) = delete;
 
   // Sends raw bytes and reads one response (Content-Length framed). Keeps the connection.
-  RawResponse exchange(const std::string& raw_request);
+  RawResponse exchange(const std::string& raw_request, bool expect_body = true);
   RawResponse get(const std::string& target);
   [[nodiscard]] bool connected() const { return fd_ >= 0; }
   // True when the server has closed the connection (read returns 0).

@@ -40,6 +40,15 @@ TEST_F(HttpServerTest, AnswersHealthAndVersion) {
   EXPECT_NE(version.body.find("\"api\":\"v1\""), std::string::npos);
 }
 
+TEST_F(HttpServerTest, HeadSendsTheLengthWithoutTheBody) {
+  test::HttpClient client(server_->port());
+  auto head = client.exchange("HEAD /api/v1/version HTTP/1.1\r\nHost: x\r\n\r\n", false);
+  EXPECT_EQ(head.status, 200);
+  auto get = client.get("/api/v1/version");  // same connection: no stray body bytes before it
+  EXPECT_EQ(get.status, 200);
+  EXPECT_EQ(head.headers["content-length"], std::to_string(get.body.size()));
+}
+
 TEST_F(HttpServerTest, UnknownApiPathIsJson404) {
   test::HttpClient client(server_->port());
   const auto res = client.get("/api/v1/nope");

@@ -65,7 +65,7 @@ TEST_F(StaticFilesTest, OnlyGetAndHead) {
   EXPECT_EQ(post.status, 405);
   const auto head = StaticFiles(root_).serve(HttpRequest::make("HEAD", "/"));
   EXPECT_EQ(head.status, 200);
-  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.content_type, "text/html; charset=utf-8");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Maps (method, path pattern) to handlers. Patterns are literal segments or `{name}`
-// parameters: "/api/v1/incidents/{id}". Unknown API paths get a JSON 404, a known path with
+// parameters: "/api/v1/incidents/{id}". HEAD runs the GET handler; the HTTP server then
+// sends the body's length without the body. Unknown API paths get a JSON 404, a known path with
 // the wrong method a 405 with `Allow`; everything else goes to the fallback (static files).
 
 #include <functional>
