@@ -1,6 +1,8 @@
 # Third-party libraries, all from Debian 12 packages (scripts/install-deps.sh installs them).
 find_package(Threads REQUIRED)
 find_package(ZLIB REQUIRED)
+find_package(BZip2 REQUIRED)
+find_package(EXPAT REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 
@@ -10,7 +12,7 @@ find_path(PROTOZERO_INCLUDE_DIR protozero/version.hpp REQUIRED)
 add_library(osmium_headers INTERFACE)
 target_include_directories(osmium_headers SYSTEM INTERFACE
   ${OSMIUM_INCLUDE_DIR} ${PROTOZERO_INCLUDE_DIR})
-target_link_libraries(osmium_headers INTERFACE ZLIB::ZLIB Threads::Threads)
+target_link_libraries(osmium_headers INTERFACE ZLIB::ZLIB BZip2::BZip2 EXPAT::EXPAT Threads::Threads)
 
 if(SHOUWANG_BUILD_TESTS)
   find_package(GTest REQUIRED)

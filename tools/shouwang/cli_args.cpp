@@ -6,10 +6,15 @@
 
 namespace shouwang::cli {
 
-Result<Args> Args::parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs) {
+Result<Args> Args::parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs,
+                         std::size_t max_positional) {
   Args args;
   for (std::size_t i = 0; i < argv.size(); ++i) {
     const std::string& word = argv[i];
+    if (word.rfind("--", 0) != 0 && args.positional_.size() < max_positional) {
+      args.positional_.push_back(word);
+      continue;
+    }
     if (word.rfind("--", 0) != 0 || word.size() == 2) {
       return Error(Errc::kInvalidArgument, "unexpected argument '" + word + "' (flags start with --)", word);
     }

@@ -19,7 +19,11 @@ struct FlagSpec {
 
 class Args {
  public:
-  static Result<Args> parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs);
+  // Words that do not start with "--" are positional; at most `max_positional` of them.
+  static Result<Args> parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs,
+                            std::size_t max_positional = 0);
+
+  [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
 
   [[nodiscard]] bool has(const std::string& name) const { return values_.count(name) > 0; }
   [[nodiscard]] std::optional<std::string> get(const std::string& name) const;
@@ -30,6 +34,7 @@ class Args {
 
  private:
   std::map<std::string, std::string> values_;
+  std::vector<std::string> positional_;
 };
 
 std::string usage_lines(const std::vector<FlagSpec>& specs);

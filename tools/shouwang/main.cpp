@@ -14,6 +14,7 @@ void print_help(std::ostream& out) {
       << "usage: shouwang VERB [flags]\n\n"
       << "verbs:\n"
       << "  gen-city   generate the demo city as an OpenStreetMap PBF file\n"
+      << "  import-osm build the road graph of an OSM file into a data directory\n"
       << "  serve      run the HTTP server and the console\n"
       << "  version    print the version\n"
       << "  help       show this text\n\n"
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(argv + 2, argv + argc);
   if (verb == "gen-city") return run_gen_city(rest);
   if (verb == "serve") return run_serve(rest);
+  if (verb == "import-osm") return run_import_osm(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";
     return kExitOk;

@@ -1,0 +1,82 @@
+#pragma once
+// Shortest travel times and paths on a ContractionHierarchy. A ChQuery belongs to one
+// thread; many of them may share one hierarchy, which must outlive them. Reusing a query
+// costs O(1) per search (labels are versioned, not cleared); its memory is about
+// 32 bytes per node.
+//
+// Method: a forward search from the source climbs the upward graph while a backward
+// search from the target climbs the downward graph; a shortest path is an up-then-down
+// path, so the best sum over nodes reached from both sides is the distance. Each side
+// stops once its smallest key reaches the best sum. Stall-on-demand: a node reached more
+// cheaply through an arc coming down from a higher node is not expanded, because no
+// shortest path climbs through it.
+
+#include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include <shouwang/base/ids.h>
+#include <shouwang/routing/contraction_hierarchy.h>
+#include <shouwang/routing/road_graph.h>
+
+namespace shouwang::routing {
+
+class ChQuery {
+ public:
+  explicit ChQuery(const ContractionHierarchy& hierarchy);
+
+  // Shortest travel time from `source` to `target` in ms; 0 when they are equal,
+  // kInfinity when the target is unreachable. Precondition: both are nodes of the graph.
+  Weight distance(NodeId source, NodeId target);
+
+  // The least offset_s + time(s, t) + offset_t over all given sources s and targets t:
+  // for a position inside a road segment, which enters the graph at the segment's ends
+  // with the partial times as offsets. kInfinity when no target is reachable (or either
+  // list is empty). Repeated nodes count with their smallest offset. Precondition: valid
+  // nodes, and offsets plus path times below kInfinity.
+  Weight distance(std::span<const std::pair<NodeId, Weight>> sources,
+                  std::span<const std::pair<NodeId, Weight>> targets);
+
+  // The road nodes of the path found by the last `distance` call, from the chosen source
+  // to the chosen target, both included; {s} when source and target coincide, empty when
+  // nothing was reachable or no search has run. Consecutive nodes are joined by a road
+  // arc (the fastest of any parallel ones), and the arc times add up to the distance less
+  // the two offsets.
+  [[nodiscard]] std::vector<NodeId> path() const;
+
+ private:
+  struct Label {
+    std::uint32_t round = 0;  // == round_: this label belongs to the current search
+    Weight distance = kInfinity;
+    std::uint32_t parent = 0;  // the rank the search came from (itself for a start)
+    std::uint32_t arc = 0;     // the arc from parent (stored at parent), if not a start
+  };
+  struct Side {
+    const ChArcs* arcs;      // the graph this side climbs
+    const ChArcs* opposite;  // the graph whose arcs come down into a node, for stalling
+    std::vector<Label> labels;
+    std::vector<std::pair<Weight, std::uint32_t>> heap;  // (key, rank), lazy deletion
+  };
+
+  void start();
+  static void reach(Side& side, std::uint32_t round, std::uint32_t rank, Weight d,
+                    std::uint32_t parent, std::uint32_t arc);
+  // Settles the top of `side`'s heap and expands it (unless stale or stalled); returns
+  // the node's rank if it was settled (kNone for a stale entry).
+  std::uint32_t settle(Side& side);
+  Weight search();
+  // Appends the road nodes of the hierarchy arc `arc` of `arcs` stored at `tail`, in road
+  // direction, leaving out the node the road direction starts from.
+  void unpack(const ChArcs& arcs, std::uint32_t tail, std::uint32_t arc, bool upward,
+              std::vector<std::uint32_t>& out) const;
+
+  const ContractionHierarchy& hierarchy_;
+  Side forward_;
+  Side backward_;
+  std::uint32_t round_ = 0;
+  Weight best_ = kInfinity;
+  std::uint32_t meeting_ = 0;  // the rank where the best paths met
+};
+
+}  // namespace shouwang::routing

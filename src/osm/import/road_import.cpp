@@ -1,0 +1,143 @@
+#include <shouwang/osm/road_import.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <unordered_map>
+
+#include <osmium/io/any_input.hpp>
+#include <osmium/io/reader.hpp>
+#include <osmium/osm/node.hpp>
+#include <osmium/osm/way.hpp>
+
+#include <shouwang/routing/components.h>
+
+#include "osm/import/way_rules.h"
+
+namespace shouwang::osm {
+namespace {
+
+class OsmiumTags final : public import::TagLookup {
+ public:
+  explicit OsmiumTags(const osmium::TagList& tags) : tags_(tags) {}
+  [[nodiscard]] const char* get(const char* key) const override { return tags_.get_value_by_key(key); }
+
+ private:
+  const osmium::TagList& tags_;
+};
+
+struct DrivableWay {
+  std::int64_t id;
+  import::WayRule rule;
+  std::size_t first_ref;  // into refs
+  std::size_t ref_count;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& profile) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Error(Errc::kNotFound, "no OSM file at " + path);
+  ImportedRoads out;
+  ImportReport& report = out.report;
+  const auto start = std::chrono::steady_clock::now();
+
+  std::vector<DrivableWay> ways;
+  std::vector<std::int64_t> refs;
+  // OSM node id -> graph node (assigned in order of first use by a drivable way).
+  std::unordered_map<std::int64_t, std::uint32_t> node_index;
+  std::vector<std::int64_t>& osm_ids = out.osm_node_ids;
+  std::vector<LatLon> coords;
+  std::vector<bool> located;
+  try {
+    // Pass 1: drivable ways and the nodes they need. Works whatever the object order.
+    osmium::io::Reader way_reader(path, osmium::osm_entity_bits::way);
+    while (osmium::memory::Buffer buffer = way_reader.read()) {
+      for (const auto& way : buffer.select<osmium::Way>()) {
+        ++report.ways_read;
+        const auto rule = import::apply_profile(profile, OsmiumTags(way.tags()));
+        if (!rule || (!rule->forward && !rule->backward) || way.nodes().size() < 2) continue;
+        ++report.drivable_ways;
+        ways.push_back({way.id(), *rule, refs.size(), way.nodes().size()});
+        for (const auto& ref : way.nodes()) {
+          refs.push_back(ref.ref());
+          const auto [it, inserted] = node_index.try_emplace(ref.ref(), static_cast<std::uint32_t>(osm_ids.size()));
+          if (inserted) osm_ids.push_back(ref.ref());
+        }
+      }
+    }
+    way_reader.close();
+    if (ways.empty()) {
+      return Error(Errc::kInvalidArgument, path + " holds no drivable road (" + std::to_string(report.ways_read) +
+                                               " ways read, none usable by this vehicle profile)");
+    }
+    // Pass 2: the locations of those nodes.
+    coords.assign(osm_ids.size(), LatLon{});
+    located.assign(osm_ids.size(), false);
+    osmium::io::Reader node_reader(path, osmium::osm_entity_bits::node);
+    while (osmium::memory::Buffer buffer = node_reader.read()) {
+      for (const auto& node : buffer.select<osmium::Node>()) {
+        const auto it = node_index.find(node.id());
+        if (it == node_index.end() || !node.location().valid()) continue;
+        coords[it->second] = {node.location().lat(), node.location().lon()};
+        located[it->second] = true;
+      }
+    }
+    node_reader.close();
+  } catch (const std::exception& e) {
+    return Error(Errc::kCorrupt, path + " is not a readable OSM file: " + e.what());
+  }
+  report.read_seconds = seconds_since(start);
+
+  // Arcs between consecutive located nodes; a missing node drops the segments touching it.
+  const auto build_start = std::chrono::steady_clock::now();
+  std::vector<routing::ArcInput> arcs;
+  for (const DrivableWay& way : ways) {
+    const double metres_per_ms = way.rule.speed_kmh / 3.6 / 1000.0;
+    for (std::size_t i = 0; i < way.ref_count; ++i) {
+      const std::uint32_t v = node_index.at(refs[way.first_ref + i]);
+      if (!located[v]) {
+        if (report.missing_node_refs++ == 0) {
+          report.first_missing_way = way.id;
+          report.first_missing_node = refs[way.first_ref + i];
+        }
+        continue;
+      }
+      if (i == 0) continue;
+      const std::uint32_t u = node_index.at(refs[way.first_ref + i - 1]);
+      if (!located[u] || u == v) continue;
+      const double metres = haversine_distance(coords[u], coords[v]).value();
+      const auto time_ms = static_cast<routing::Weight>(std::max(1.0, std::round(metres / metres_per_ms)));
+      const auto length_dm = static_cast<std::uint32_t>(std::round(metres * 10.0));
+      if (way.rule.forward) arcs.push_back({NodeId(u), NodeId(v), time_ms, length_dm});
+      if (way.rule.backward) arcs.push_back({NodeId(v), NodeId(u), time_ms, length_dm});
+    }
+  }
+  // Nodes that never got a location are isolated; the component cut removes them.
+  auto full = routing::RoadGraph::build(std::move(coords), std::move(arcs));
+  if (!full) return Error(Errc::kCorrupt, path + ": " + full.error().message);
+  report.nodes_before = full->node_count();
+  report.arcs_before = full->arc_count();
+
+  const routing::ComponentSplit split = routing::largest_strongly_connected(*full);
+  report.components_dropped = split.component_count - 1;
+  report.nodes_dropped = full->node_count() - split.largest_size;
+  std::vector<NodeId> old_to_new;
+  out.graph = routing::induced_subgraph(*full, split.in_largest, old_to_new);
+  std::vector<std::int64_t> kept_ids(out.graph.node_count());
+  for (std::size_t v = 0; v < old_to_new.size(); ++v) {
+    if (old_to_new[v].valid()) kept_ids[old_to_new[v].value()] = osm_ids[v];
+  }
+  osm_ids = std::move(kept_ids);
+  if (out.graph.arc_count() == 0) {
+    return Error(Errc::kInvalidArgument, path + " holds no connected drivable road network");
+  }
+  report.build_seconds = seconds_since(build_start);
+  return out;
+}
+
+}  // namespace shouwang::osm
