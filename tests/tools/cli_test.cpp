@@ -100,6 +100,29 @@ TEST(Cli, GenCityWritesASmallCityAndSummarisesIt) {
   std::filesystem::remove(out);
 }
 
+TEST(Cli, ImportOsmBuildsAGraphFileAndExplainsFailures) {
+  const std::string out = temp_file("data");
+  const CliRun ok = run("import-osm " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/osm/fixtures/directions.osm --out " + out);
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_TRUE(mentions(ok, "graph: 5 nodes")) << ok.output;
+  EXPECT_TRUE(std::filesystem::exists(out + "/road_graph.swg"));
+  EXPECT_FALSE(std::filesystem::exists(out + "/road_graph.swg.partial"));
+
+  const CliRun missing = run("import-osm /nonexistent/city.osm.pbf --out " + out);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(mentions(missing, "no OSM file at /nonexistent/city.osm.pbf")) << missing.output;
+  const CliRun no_roads = run("import-osm " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/osm/fixtures/footways.osm --out " + out);
+  EXPECT_EQ(no_roads.exit_code, 1);
+  EXPECT_TRUE(mentions(no_roads, "holds no drivable road")) << no_roads.output;
+  const CliRun no_input = run("import-osm --out " + out);
+  EXPECT_EQ(no_input.exit_code, 2);
+  EXPECT_TRUE(mentions(no_input, "name the OSM file"));
+  const CliRun two_inputs = run("import-osm a.osm b.osm --out " + out);
+  EXPECT_EQ(two_inputs.exit_code, 2);
+  EXPECT_TRUE(mentions(two_inputs, "unexpected argument 'b.osm'")) << two_inputs.output;
+  std::filesystem::remove_all(out);
+}
+
 TEST(Cli, ServeRejectsBadFlags) {
   const CliRun port = run("serve --port 70000");
   EXPECT_EQ(port.exit_code, 2);

@@ -62,13 +62,13 @@ class ChQuery {
   void start();
   static void reach(Side& side, std::uint32_t round, std::uint32_t rank, Weight d,
                     std::uint32_t parent, std::uint32_t arc);
-  // Settles the top of `side`'s heap and expands it (unless stale or stalled); returns
-  // the node's rank if it was settled (kNone for a stale entry).
-  std::uint32_t settle(Side& side);
+  // Pops the top of `side`'s heap; unless it is stale, records a meeting with `other`
+  // and expands the node (unless it is stalled).
+  void settle(Side& side, const Side& other);
   Weight search();
-  // Appends the road nodes of the hierarchy arc `arc` of `arcs` stored at `tail`, in road
-  // direction, leaving out the node the road direction starts from.
-  void unpack(const ChArcs& arcs, std::uint32_t tail, std::uint32_t arc, bool upward,
+  // Appends the ranks of the road nodes along the road-direction arc from → to that has
+  // the given middle (invalid for a road arc), without `from` itself.
+  void unpack(std::uint32_t from, std::uint32_t to, Rank middle,
               std::vector<std::uint32_t>& out) const;
 
   const ContractionHierarchy& hierarchy_;
