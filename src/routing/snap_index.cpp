@@ -1,0 +1,163 @@
+#include <shouwang/routing/snap_index.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace shouwang::routing {
+namespace {
+
+LatLon centre_of(const RoadGraph& graph) {
+  if (graph.node_count() == 0) return {0, 0};
+  double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+  for (const LatLon& c : graph.coordinates()) {
+    min_lat = std::min(min_lat, c.lat);
+    max_lat = std::max(max_lat, c.lat);
+    min_lon = std::min(min_lon, c.lon);
+    max_lon = std::max(max_lon, c.lon);
+  }
+  return {(min_lat + max_lat) / 2.0, (min_lon + max_lon) / 2.0};
+}
+
+Weight part(Weight total, double fraction) {
+  return static_cast<Weight>(std::llround(static_cast<double>(total) * std::clamp(fraction, 0.0, 1.0)));
+}
+
+}  // namespace
+
+std::vector<std::pair<NodeId, Weight>> Snap::as_source(const RoadGraph& graph) const {
+  std::vector<std::pair<NodeId, Weight>> out{{to, part(graph.time_ms(arc), 1.0 - t)}};
+  if (reverse) out.emplace_back(from, part(graph.time_ms(*reverse), t));
+  return out;
+}
+
+std::vector<std::pair<NodeId, Weight>> Snap::as_target(const RoadGraph& graph) const {
+  std::vector<std::pair<NodeId, Weight>> out{{from, part(graph.time_ms(arc), t)}};
+  if (reverse) out.emplace_back(to, part(graph.time_ms(*reverse), 1.0 - t));
+  return out;
+}
+
+SnapIndex::SnapIndex(const RoadGraph& graph, double cell_metres)
+    : graph_(graph), frame_(centre_of(graph)), cell_(cell_metres) {
+  const std::size_t n = graph.node_count();
+  xy_.reserve(n);
+  double max_x = 0, max_y = 0;
+  min_x_ = min_y_ = std::numeric_limits<double>::max();
+  max_x = max_y = std::numeric_limits<double>::lowest();
+  for (const LatLon& c : graph.coordinates()) {
+    const Xy p = frame_.to_xy(c);
+    xy_.push_back(p);
+    min_x_ = std::min(min_x_, p.x);
+    min_y_ = std::min(min_y_, p.y);
+    max_x = std::max(max_x, p.x);
+    max_y = std::max(max_y, p.y);
+  }
+  if (n == 0) min_x_ = min_y_ = max_x = max_y = 0;
+  columns_ = static_cast<std::int64_t>((max_x - min_x_) / cell_) + 1;
+  rows_ = static_cast<std::int64_t>((max_y - min_y_) / cell_) + 1;
+
+  // One entry per road segment: the arc u->v, or for a two-way road only the arc from the
+  // lower node id. Two passes fill a CSR of cell -> arcs.
+  std::vector<std::pair<std::uint32_t, ArcId>> entries;
+  for (std::uint32_t u = 0; u < n; ++u) {
+    for (ArcId a = graph.begin_out(NodeId(u)); a < graph.end_out(NodeId(u)); a = ArcId(a.value() + 1)) {
+      const std::uint32_t v = graph.head(a).value();
+      if (v < u) {
+        bool has_reverse = false;
+        for (ArcId b = graph.begin_out(NodeId(v)); b < graph.end_out(NodeId(v)); b = ArcId(b.value() + 1)) {
+          has_reverse = has_reverse || graph.head(b).value() == u;
+        }
+        if (has_reverse) continue;  // listed from v's side
+      }
+      const Xy p = xy_[u], q = xy_[v];
+      for (std::int64_t cx = cell_x(std::min(p.x, q.x)); cx <= cell_x(std::max(p.x, q.x)); ++cx) {
+        for (std::int64_t cy = cell_y(std::min(p.y, q.y)); cy <= cell_y(std::max(p.y, q.y)); ++cy) {
+          entries.emplace_back(static_cast<std::uint32_t>(cy * columns_ + cx), a);
+        }
+      }
+    }
+  }
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  cell_first_.assign(static_cast<std::size_t>(columns_ * rows_) + 1, 0);
+  for (const auto& [cell, arc] : entries) ++cell_first_[cell + 1];
+  for (std::size_t c = 1; c < cell_first_.size(); ++c) cell_first_[c] += cell_first_[c - 1];
+  cell_arcs_.reserve(entries.size());
+  for (const auto& [cell, arc] : entries) cell_arcs_.push_back(arc);
+}
+
+std::int64_t SnapIndex::cell_x(double x) const {
+  return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor((x - min_x_) / cell_)), 0, columns_ - 1);
+}
+
+std::int64_t SnapIndex::cell_y(double y) const {
+  return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor((y - min_y_) / cell_)), 0, rows_ - 1);
+}
+
+Result<Snap> SnapIndex::snap(LatLon position, Meters max_distance) const {
+  if (auto ok = make_lat_lon(position.lat, position.lon); !ok) return ok.error();
+  const Xy p = frame_.to_xy(position);
+  // Ring search outward from the cell of p (clamped into the grid). Once the best segment
+  // is nearer than the distance any unvisited ring could have, it is the nearest.
+  const double outside = std::max({min_x_ - p.x, p.x - (min_x_ + static_cast<double>(columns_) * cell_),
+                                   min_y_ - p.y, p.y - (min_y_ + static_cast<double>(rows_) * cell_), 0.0});
+  const std::int64_t cx = cell_x(p.x), cy = cell_y(p.y);
+  double best = std::numeric_limits<double>::max();
+  ArcId best_arc;
+  double best_t = 0;
+  Xy best_point;
+  const std::int64_t max_ring = std::max(columns_, rows_);
+  for (std::int64_t ring = 0; ring <= max_ring; ++ring) {
+    const double ring_reach = outside + static_cast<double>(ring - 1) * cell_;  // nearest point of this ring
+    if (ring > 0 && (best <= ring_reach || ring_reach > max_distance.value())) break;
+    for (std::int64_t y = cy - ring; y <= cy + ring; ++y) {
+      if (y < 0 || y >= rows_) continue;
+      const bool edge_row = y == cy - ring || y == cy + ring;
+      for (std::int64_t x = cx - ring; x <= cx + ring; x += edge_row ? 1 : 2 * ring) {
+        if (x < 0 || x >= columns_) {
+          if (ring == 0) break;
+          continue;
+        }
+        const auto cell = static_cast<std::size_t>(y * columns_ + x);
+        for (std::uint32_t i = cell_first_[cell]; i < cell_first_[cell + 1]; ++i) {
+          const ArcId arc = cell_arcs_[i];
+          // The tail of `arc` is found from the CSR: the node whose range holds it.
+          const auto fo = graph_.first_out();
+          const auto tail = static_cast<std::uint32_t>(std::upper_bound(fo.begin(), fo.end(), arc.value()) - fo.begin() - 1);
+          const SegmentProjection proj = project_to_segment(p, xy_[tail], xy_[graph_.head(arc).value()]);
+          if (proj.distance < best || (proj.distance == best && arc < best_arc)) {
+            best = proj.distance;
+            best_arc = arc;
+            best_t = proj.t;
+            best_point = proj.point;
+          }
+        }
+        if (ring == 0) break;
+      }
+    }
+  }
+  if (!best_arc.valid() || best > max_distance.value()) {
+    return Error(Errc::kOutOfRange, "no road within " + std::to_string(static_cast<int>(max_distance.value())) +
+                                        " m of " + std::to_string(position.lat) + ", " + std::to_string(position.lon),
+                 "position");
+  }
+  Snap snap;
+  const auto fo = graph_.first_out();
+  snap.from = NodeId(static_cast<std::uint32_t>(std::upper_bound(fo.begin(), fo.end(), best_arc.value()) - fo.begin() - 1));
+  snap.to = graph_.head(best_arc);
+  snap.arc = best_arc;
+  Weight reverse_time = kInfinity;
+  for (ArcId b = graph_.begin_out(snap.to); b < graph_.end_out(snap.to); b = ArcId(b.value() + 1)) {
+    if (graph_.head(b) == snap.from && graph_.time_ms(b) < reverse_time) {
+      reverse_time = graph_.time_ms(b);
+      snap.reverse = b;
+    }
+  }
+  snap.t = best_t;
+  snap.point = frame_.to_lat_lon(best_point);
+  snap.distance = Meters(best);
+  return snap;
+}
+
+}  // namespace shouwang::routing

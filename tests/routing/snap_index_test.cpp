@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+#include <shouwang/base/random.h>
+#include <shouwang/osm/city_generator.h>
+#include <shouwang/osm/road_import.h>
+#include <shouwang/routing/snap_index.h>
+
+namespace shouwang::routing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The imported roads of a small demo city, shared by the tests of this file.
+const osm::ImportedRoads& demo_roads() {
+  static const osm::ImportedRoads roads = [] {
+    const fs::path dir = fs::temp_directory_path() / ("shouwang-snap-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const auto pbf = (dir / "city.osm.pbf").string();
+    EXPECT_TRUE(osm::write_demo_city({5, 8.0}, pbf).ok());
+    auto imported = osm::import_roads(pbf, osm::CarProfile::chinese_urban());
+    fs::remove_all(dir);
+    return std::move(imported).value();
+  }();
+  return roads;
+}
+
+// Brute force: the distance to the nearest segment of the whole graph, in the same frame.
+double nearest_by_scanning(const RoadGraph& g, const LocalProjection& frame, LatLon p) {
+  const Xy q = frame.to_xy(p);
+  double best = 1e300;
+  for (std::uint32_t u = 0; u < g.node_count(); ++u) {
+    for (ArcId a = g.begin_out(NodeId(u)); a < g.end_out(NodeId(u)); a = ArcId(a.value() + 1)) {
+      best = std::min(best, project_to_segment(q, frame.to_xy(g.coordinate(NodeId(u))), frame.to_xy(g.coordinate(g.head(a)))).distance);
+    }
+  }
+  return best;
+}
+
+TEST(SnapIndex, FindsTheNearestSegmentLikeAFullScan) {
+  const RoadGraph& g = demo_roads().graph;
+  const SnapIndex index(g);
+  // The index's frame is centred on the graph's bounding box; use the same for the scan.
+  double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+  for (const LatLon& c : g.coordinates()) {
+    min_lat = std::min(min_lat, c.lat), max_lat = std::max(max_lat, c.lat);
+    min_lon = std::min(min_lon, c.lon), max_lon = std::max(max_lon, c.lon);
+  }
+  const LocalProjection frame({(min_lat + max_lat) / 2, (min_lon + max_lon) / 2});
+  Rng rng(11);
+  for (int i = 0; i < 10'000; ++i) {
+    const LatLon p{rng.uniform(min_lat, max_lat), rng.uniform(min_lon, max_lon)};
+    const auto snap = index.snap(p, Meters(5000));
+    ASSERT_TRUE(snap.ok()) << snap.error().to_string();
+    ASSERT_NEAR(snap->distance.value(), nearest_by_scanning(g, frame, p), 1e-6) << "query " << i;
+    ASSERT_GE(snap->t, 0.0);
+    ASSERT_LE(snap->t, 1.0);
+    ASSERT_EQ(g.head(snap->arc), snap->to);
+  }
+}
+
+TEST(SnapIndex, TwoWayRoadsOfferBothDirections) {
+  const RoadGraph& g = demo_roads().graph;
+  const SnapIndex index(g);
+  std::size_t two_way = 0, one_way = 0;
+  Rng rng(3);
+  for (int i = 0; i < 500; ++i) {
+    const NodeId v(static_cast<std::uint32_t>(rng.uniform_int(0, static_cast<std::int64_t>(g.node_count()) - 1)));
+    const auto snap = index.snap(g.coordinate(v));
+    ASSERT_TRUE(snap.ok());
+    EXPECT_LT(snap->distance.value(), 0.05);  // a node lies on the road
+    const auto sources = snap->as_source(g);
+    const auto targets = snap->as_target(g);
+    ASSERT_EQ(sources.size(), targets.size());
+    (snap->reverse ? two_way : one_way) += 1;
+    if (snap->reverse) {
+      EXPECT_EQ(g.head(*snap->reverse), snap->from);
+      // Entering at t: forward to `to` takes (1 - t) of the arc, backward to `from` t of it.
+      EXPECT_NEAR(sources[0].second + sources[1].second,
+                  snap->t * g.time_ms(*snap->reverse) + (1 - snap->t) * g.time_ms(snap->arc), 1.0);
+    }
+  }
+  EXPECT_GT(two_way, 0u);
+  EXPECT_GT(one_way, 0u);
+}
+
+TEST(SnapIndex, FarAndInvalidPositionsAreClearErrors) {
+  const RoadGraph& g = demo_roads().graph;
+  const SnapIndex index(g);
+  const LatLon far{g.coordinate(NodeId(0)).lat + 1.0, g.coordinate(NodeId(0)).lon};
+  const auto out = index.snap(far, Meters(500));
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().code, Errc::kOutOfRange);
+  EXPECT_NE(out.error().message.find("no road within 500 m"), std::string::npos);
+  EXPECT_EQ(index.snap({95.0, 10.0}).error().code, Errc::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace shouwang::routing
