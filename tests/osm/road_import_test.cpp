@@ -8,6 +8,7 @@
 
 #include <shouwang/osm/city_generator.h>
 #include <shouwang/osm/road_import.h>
+#include <shouwang/routing/dijkstra.h>
 
 namespace shouwang::osm {
 namespace {
@@ -130,6 +131,43 @@ TEST(RoadImport, BadFilesAreClearErrors) {
   ASSERT_FALSE(junk.ok());
   EXPECT_EQ(junk.error().code, Errc::kCorrupt);
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace shouwang::osm
+
+namespace shouwang::osm {
+namespace {
+
+// Shortest travel time between two OSM nodes (any of their graph copies).
+routing::Weight travel(const ImportedRoads& roads, std::int64_t from, std::int64_t to) {
+  routing::DijkstraQuery query(roads.graph);
+  routing::Weight best = routing::kInfinity;
+  for (std::uint32_t s = 0; s < roads.graph.node_count(); ++s) {
+    if (roads.osm_node_ids[s] != from) continue;
+    for (std::uint32_t t = 0; t < roads.graph.node_count(); ++t) {
+      if (roads.osm_node_ids[t] == to) best = std::min(best, query.distance(NodeId(s), NodeId(t)));
+    }
+  }
+  return best;
+}
+
+TEST(RoadImport, TurnRestrictionsForceTheDetour) {
+  const auto roads = import_roads(kFixtures + "turns.osm", CarProfile::chinese_urban());
+  ASSERT_TRUE(roads.ok()) << roads.error().to_string();
+  EXPECT_EQ(roads->report.turn_restrictions, 2u);  // the third exempts cars
+  EXPECT_EQ(roads->report.components_dropped, 0u);
+  const routing::Weight straight = travel(*roads, 10, 20);  // 200 m through the crossing
+  // West -> north may not turn left at 0: it goes round (about 316 m instead of 200 m).
+  EXPECT_GT(travel(*roads, 10, 30), straight * 3 / 2);
+  // North -> south is the only way on from the north arm; north -> east / west go round.
+  EXPECT_EQ(travel(*roads, 30, 40), straight);
+  EXPECT_GT(travel(*roads, 30, 20), straight * 3 / 2);
+  EXPECT_GT(travel(*roads, 30, 10), straight * 3 / 2);
+  // Unrestricted turns and the car-exempt restriction change nothing.
+  EXPECT_EQ(travel(*roads, 20, 10), straight);
+  EXPECT_EQ(travel(*roads, 10, 40), straight);
+  EXPECT_EQ(travel(*roads, 40, 30), straight);
 }
 
 }  // namespace

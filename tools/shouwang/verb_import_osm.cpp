@@ -92,10 +92,12 @@ int run_import_osm(const std::vector<std::string>& argv) {
   std::printf("imported %s (%s profile) into %s\n"
               "  ways read %zu, drivable %zu\n"
               "  graph: %zu nodes, %zu arcs (before the component cut: %zu nodes, %zu arcs)\n"
+              "  turn restrictions applied %zu (%zu not on drivable roads), node copies %zu\n"
               "  dropped %zu smaller strongly connected components with %zu nodes\n"
               "  read %.2f s, build %.2f s, peak memory %.0f MB\n",
               input.c_str(), profile.emergency ? "emergency" : "car", graph_path.c_str(), r.ways_read, r.drivable_ways,
-              graph->graph.node_count(), graph->graph.arc_count(), r.nodes_before, r.arcs_before, r.components_dropped,
+              graph->graph.node_count(), graph->graph.arc_count(), r.nodes_before, r.arcs_before, r.turn_restrictions,
+              r.turn_restrictions_unused, r.nodes_split, r.components_dropped,
               r.nodes_dropped, r.read_seconds, r.build_seconds, peak_rss_mb());
   return kExitOk;
 }

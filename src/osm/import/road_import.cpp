@@ -2,16 +2,20 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
+#include <optional>
 #include <filesystem>
 #include <unordered_map>
 
 #include <osmium/io/any_input.hpp>
 #include <osmium/io/reader.hpp>
 #include <osmium/osm/node.hpp>
+#include <osmium/osm/relation.hpp>
 #include <osmium/osm/way.hpp>
 
 #include <shouwang/routing/components.h>
 
+#include "osm/import/turn_restrictions.h"
 #include "osm/import/way_rules.h"
 
 namespace shouwang::osm {
@@ -33,6 +37,41 @@ struct DrivableWay {
   std::size_t ref_count;
 };
 
+// A `type=restriction` relation with from way, via node and to way; nullopt for anything
+// else (via ways, restrictions that exempt cars, unknown kinds).
+std::optional<import::TurnRestriction> read_restriction(const osmium::Relation& relation) {
+  const auto& tags = relation.tags();
+  const char* type = tags.get_value_by_key("type");
+  if (type == nullptr || std::strcmp(type, "restriction") != 0) return std::nullopt;
+  const char* kind = tags.get_value_by_key("restriction");
+  if (kind == nullptr) kind = tags.get_value_by_key("restriction:motorcar");
+  if (kind == nullptr) return std::nullopt;
+  const bool only = std::strncmp(kind, "only_", 5) == 0;
+  if (!only && std::strncmp(kind, "no_", 3) != 0) return std::nullopt;
+  if (const char* except = tags.get_value_by_key("except"); except != nullptr && std::strstr(except, "motorcar")) {
+    return std::nullopt;
+  }
+  import::TurnRestriction r;
+  int from = 0, via = 0, to = 0;
+  for (const auto& m : relation.members()) {
+    const std::string_view role = m.role();
+    if (role == "from" && m.type() == osmium::item_type::way) {
+      r.from_way = m.ref();
+      ++from;
+    } else if (role == "to" && m.type() == osmium::item_type::way) {
+      r.to_way = m.ref();
+      ++to;
+    } else if (role == "via") {
+      if (m.type() != osmium::item_type::node) return std::nullopt;
+      r.via_node = m.ref();
+      ++via;
+    }
+  }
+  if (from != 1 || via != 1 || to != 1) return std::nullopt;
+  r.only = only;
+  return r;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -47,6 +86,7 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
   const auto start = std::chrono::steady_clock::now();
 
   std::vector<DrivableWay> ways;
+  std::vector<import::TurnRestriction> restrictions;
   std::vector<std::int64_t> refs;
   // OSM node id -> graph node (assigned in order of first use by a drivable way).
   std::unordered_map<std::int64_t, std::uint32_t> node_index;
@@ -55,8 +95,11 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
   std::vector<bool> located;
   try {
     // Pass 1: drivable ways and the nodes they need. Works whatever the object order.
-    osmium::io::Reader way_reader(path, osmium::osm_entity_bits::way);
+    osmium::io::Reader way_reader(path, osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation);
     while (osmium::memory::Buffer buffer = way_reader.read()) {
+      for (const auto& relation : buffer.select<osmium::Relation>()) {
+        if (auto r = read_restriction(relation)) restrictions.push_back(*r);
+      }
       for (const auto& way : buffer.select<osmium::Way>()) {
         ++report.ways_read;
         const auto rule = import::apply_profile(profile, OsmiumTags(way.tags()));
@@ -95,7 +138,7 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
 
   // Arcs between consecutive located nodes; a missing node drops the segments touching it.
   const auto build_start = std::chrono::steady_clock::now();
-  std::vector<routing::ArcInput> arcs;
+  std::vector<import::WayArc> way_arcs;
   for (const DrivableWay& way : ways) {
     const double metres_per_ms = way.rule.speed_kmh / 3.6 / 1000.0;
     for (std::size_t i = 0; i < way.ref_count; ++i) {
@@ -113,10 +156,17 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
       const double metres = haversine_distance(coords[u], coords[v]).value();
       const auto time_ms = static_cast<routing::Weight>(std::max(1.0, std::round(metres / metres_per_ms)));
       const auto length_dm = static_cast<std::uint32_t>(std::round(metres * 10.0));
-      if (way.rule.forward) arcs.push_back({NodeId(u), NodeId(v), time_ms, length_dm});
-      if (way.rule.backward) arcs.push_back({NodeId(v), NodeId(u), time_ms, length_dm});
+      if (way.rule.forward) way_arcs.push_back({{NodeId(u), NodeId(v), time_ms, length_dm}, way.id});
+      if (way.rule.backward) way_arcs.push_back({{NodeId(v), NodeId(u), time_ms, length_dm}, way.id});
     }
   }
+  const import::RestrictionReport turns = import::apply_turn_restrictions(restrictions, node_index, way_arcs, coords, osm_ids);
+  report.turn_restrictions = turns.applied;
+  report.turn_restrictions_unused = turns.not_found;
+  report.nodes_split = turns.nodes_added;
+  std::vector<routing::ArcInput> arcs;
+  arcs.reserve(way_arcs.size());
+  for (const auto& wa : way_arcs) arcs.push_back(wa.arc);
   // Nodes that never got a location are isolated; the component cut removes them.
   auto full = routing::RoadGraph::build(std::move(coords), std::move(arcs));
   if (!full) return Error(Errc::kCorrupt, path + ": " + full.error().message);
