@@ -57,6 +57,11 @@ Weight DijkstraQuery::distance(NodeId source, NodeId target) {
   return kInfinity;
 }
 
+NodeId DijkstraQuery::parent(NodeId v) const {
+  if (stamp_[v.value()] != round_ || parent_[v.value()] == kNone) return NodeId();
+  return NodeId(parent_[v.value()]);
+}
+
 std::vector<NodeId> DijkstraQuery::path_to(NodeId target) const {
   std::vector<NodeId> path;
   if (time(target) == kInfinity) return path;

@@ -27,6 +27,8 @@ class DijkstraQuery {
 
   // Time to `v` found by the last search (kInfinity if not reached).
   [[nodiscard]] Weight time(NodeId v) const;
+  // The node before `v` on its shortest path (invalid for a source or an unreached node).
+  [[nodiscard]] NodeId parent(NodeId v) const;
 
  private:
   void start();
