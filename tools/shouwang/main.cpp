@@ -15,6 +15,7 @@ void print_help(std::ostream& out) {
       << "verbs:\n"
       << "  gen-city   generate the demo city as an OpenStreetMap PBF file\n"
       << "  import-osm build the road graph of an OSM file into a data directory\n"
+      << "  route      travel time and path between two positions (for checking a graph)\n"
       << "  serve      run the HTTP server and the console\n"
       << "  version    print the version\n"
       << "  help       show this text\n\n"
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   if (verb == "gen-city") return run_gen_city(rest);
   if (verb == "serve") return run_serve(rest);
   if (verb == "import-osm") return run_import_osm(rest);
+  if (verb == "route") return run_route(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";
     return kExitOk;
