@@ -15,5 +15,9 @@ if [ ! -f "$DATA/city.osm.pbf" ]; then
   echo "[demo] generating the demo city (seed $SEED)"
   "$BIN" gen-city --seed "$SEED" --out "$DATA/city.osm.pbf"
 fi
+if [ ! -f "$DATA/road_graph.swg" ] || [ "$DATA/city.osm.pbf" -nt "$DATA/road_graph.swg" ]; then
+  echo "[demo] importing the road network"
+  "$BIN" import-osm "$DATA/city.osm.pbf" --out "$DATA"
+fi
 echo "[demo] Shouwang demo: open http://${HOST}:${PORT}/ (Ctrl-C stops it)"
 exec "$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA"
