@@ -29,7 +29,8 @@ void expect_matches_dijkstra(const RoadGraph& graph, const ContractionHierarchy&
   ChQuery query(hierarchy);
   for (int i = 0; i < sources; ++i) {
     const NodeId s = random_node(rng, graph);
-    dijkstra.run({{s, 0}}, kInfinity, noop);
+    const std::vector<std::pair<NodeId, Weight>> start{{s, 0}};
+    dijkstra.run(start, kInfinity, noop);
     for (int j = 0; j < targets; ++j) {
       // Now and then the source itself, otherwise any node.
       const NodeId t = rng.bernoulli(0.02) ? s : random_node(rng, graph);

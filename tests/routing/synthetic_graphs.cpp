@@ -75,16 +75,17 @@ RoadGraph one_way_grid(Rng& rng, std::uint32_t width, std::uint32_t height) {
 
 RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
   Rng rng(seed);
-  constexpr double kSpacing = 100.0;  // metres
+  constexpr double kSpacing = 200.0;  // metres between intersections
   const double metres_per_degree_lon = kMetresPerDegreeLat * std::cos(kOriginLat * std::numbers::pi / 180.0);
-  std::vector<double> x(std::size_t{side} * side), y(x.size());
-  std::vector<LatLon> coords(x.size());
-  for (std::uint32_t j = 0; j < side; ++j) {
+  std::vector<double> x, y;
+  const auto add_node = [&](double px, double py) {
+    x.push_back(px);
+    y.push_back(py);
+    return static_cast<std::uint32_t>(x.size() - 1);
+  };
+  for (std::uint32_t j = 0; j < side; ++j) {  // intersections first: node j * side + i
     for (std::uint32_t i = 0; i < side; ++i) {
-      const std::size_t v = std::size_t{j} * side + i;
-      x[v] = i * kSpacing + rng.uniform(-30.0, 30.0);
-      y[v] = j * kSpacing + rng.uniform(-30.0, 30.0);
-      coords[v] = LatLon{kOriginLat + y[v] / kMetresPerDegreeLat, kOriginLon + x[v] / metres_per_degree_lon};
+      add_node(i * kSpacing + rng.uniform(-50.0, 50.0), j * kSpacing + rng.uniform(-50.0, 50.0));
     }
   }
   const auto line_speed = [](std::uint32_t line) {  // m/s
@@ -93,36 +94,56 @@ RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
     return 30.0 / 3.6;
   };
   std::vector<ArcInput> arcs;
-  arcs.reserve(x.size() * 4);
-  const auto add = [&](std::size_t a, std::size_t b, double speed, bool may_be_one_way) {
+  arcs.reserve(std::size_t{side} * side * 10);
+  // 0 two-way, 1 one-way a → b, 2 one-way b → a.
+  const auto add_arc = [&](std::uint32_t a, std::uint32_t b, double speed, int mode) {
     const double metres = std::hypot(x[a] - x[b], y[a] - y[b]);
     const auto time = static_cast<Weight>(std::lround(metres / speed * 1000.0 * rng.uniform(1.0, 1.3)));
     const auto length = static_cast<std::uint32_t>(std::lround(metres * 10.0));
-    const NodeId na(static_cast<std::uint32_t>(a)), nb(static_cast<std::uint32_t>(b));
-    if (may_be_one_way && rng.bernoulli(0.12)) {
-      if (rng.bernoulli(0.5)) {
-        arcs.push_back({na, nb, time, length});
-      } else {
-        arcs.push_back({nb, na, time, length});
-      }
-      return;
+    if (mode != 2) arcs.push_back({NodeId(a), NodeId(b), time, length});
+    if (mode != 1) arcs.push_back({NodeId(b), NodeId(a), time, length});
+  };
+  // A street from intersection a to b, bent through 0–8 shape nodes.
+  const auto add_street = [&](std::uint32_t a, std::uint32_t b, double speed, bool may_be_one_way) {
+    const int mode = may_be_one_way && rng.bernoulli(0.12) ? 1 + static_cast<int>(rng.uniform_int(0, 1)) : 0;
+    const auto shape = rng.uniform_int(0, 8);
+    std::uint32_t previous = a;
+    for (std::int64_t k = 1; k <= shape; ++k) {
+      const double f = static_cast<double>(k) / static_cast<double>(shape + 1);
+      const std::uint32_t p = add_node(x[a] + f * (x[b] - x[a]) + rng.uniform(-10.0, 10.0),
+                                       y[a] + f * (y[b] - y[a]) + rng.uniform(-10.0, 10.0));
+      add_arc(previous, p, speed, mode);
+      previous = p;
     }
-    arcs.push_back({na, nb, time, length});
-    arcs.push_back({nb, na, time, length});
+    add_arc(previous, b, speed, mode);
   };
   for (std::uint32_t j = 0; j < side; ++j) {
     for (std::uint32_t i = 0; i < side; ++i) {
-      const std::size_t v = std::size_t{j} * side + i;
+      const std::uint32_t v = j * side + i;
       if (i + 1 < side) {  // along row j
         const bool major = j % 8 == 0;
-        if (major || rng.bernoulli(0.85)) add(v, v + 1, line_speed(j), !major);
+        if (major || rng.bernoulli(0.85)) add_street(v, v + 1, line_speed(j), !major);
       }
       if (j + 1 < side) {  // along column i
         const bool major = i % 8 == 0;
-        if (major || rng.bernoulli(0.85)) add(v, v + side, line_speed(i), !major);
+        if (major || rng.bernoulli(0.85)) add_street(v, v + side, line_speed(i), !major);
       }
-      if (i + 1 < side && j + 1 < side && rng.bernoulli(0.04)) add(v, v + side + 1, 25.0 / 3.6, true);
+      if (i + 1 < side && j + 1 < side && rng.bernoulli(0.04)) add_street(v, v + side + 1, 25.0 / 3.6, true);
+      if (rng.bernoulli(0.15)) {  // a dead-end lane of 1–3 nodes
+        std::uint32_t previous = v;
+        const double dx = rng.uniform(-60.0, 60.0), dy = rng.uniform(-60.0, 60.0);
+        for (std::int64_t k = rng.uniform_int(1, 3); k > 0; --k) {
+          const std::uint32_t p = add_node(x[previous] + dx, y[previous] + dy);
+          add_arc(previous, p, 20.0 / 3.6, 0);
+          previous = p;
+        }
+      }
     }
+  }
+  std::vector<LatLon> coords;
+  coords.reserve(x.size());
+  for (std::size_t v = 0; v < x.size(); ++v) {
+    coords.push_back(LatLon{kOriginLat + y[v] / kMetresPerDegreeLat, kOriginLon + x[v] / metres_per_degree_lon});
   }
   return built(std::move(coords), std::move(arcs));
 }

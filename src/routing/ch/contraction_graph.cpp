@@ -4,20 +4,36 @@
 #include <cassert>
 
 namespace shouwang::routing::ch {
+namespace {
 
-ContractionGraph::ContractionGraph(const RoadGraph& graph) : adjacency_(graph.node_count()) {
+DynamicArc* find(std::vector<DynamicArc>& list, std::uint32_t node) {
+  for (DynamicArc& a : list) {
+    if (a.node == node) return &a;
+  }
+  return nullptr;
+}
+
+void erase(std::vector<DynamicArc>& list, std::uint32_t node) {
+  DynamicArc* a = find(list, node);
+  assert(a != nullptr);
+  *a = list.back();
+  list.pop_back();
+}
+
+}  // namespace
+
+ContractionGraph::ContractionGraph(const RoadGraph& graph)
+    : out_(graph.node_count()), in_(graph.node_count()) {
   const auto first_out = graph.first_out();
   const auto heads = graph.heads();
   const auto times = graph.times();
-  // Size every list once (an arc appears at both ends) to avoid regrowing them.
-  std::vector<std::uint32_t> degree(graph.node_count(), 0);
+  // Size every list once to avoid regrowing them.
+  std::vector<std::uint32_t> in_degree(graph.node_count(), 0);
+  for (const NodeId h : heads) ++in_degree[h.value()];
   for (std::uint32_t v = 0; v < graph.node_count(); ++v) {
-    for (std::uint32_t a = first_out[v]; a < first_out[v + 1]; ++a) {
-      ++degree[v];
-      ++degree[heads[a].value()];
-    }
+    out_[v].reserve(first_out[v + 1] - first_out[v]);
+    in_[v].reserve(in_degree[v]);
   }
-  for (std::uint32_t v = 0; v < graph.node_count(); ++v) adjacency_[v].reserve(degree[v]);
   for (std::uint32_t v = 0; v < graph.node_count(); ++v) {
     for (std::uint32_t a = first_out[v]; a < first_out[v + 1]; ++a) {
       const std::uint32_t w = heads[a].value();
@@ -26,39 +42,29 @@ ContractionGraph::ContractionGraph(const RoadGraph& graph) : adjacency_(graph.no
   }
 }
 
-Neighbour& ContractionGraph::entry(std::uint32_t v, std::uint32_t other) {
-  auto& list = adjacency_[v];
-  for (Neighbour& n : list) {
-    if (n.node == other) return n;
-  }
-  list.push_back(Neighbour{.node = other});
-  return list.back();
-}
-
 void ContractionGraph::add_or_lower(std::uint32_t from, std::uint32_t to, Weight weight,
                                     std::uint32_t middle, std::uint32_t hops) {
   assert(from != to);
-  Neighbour& forward = entry(from, to);
-  if (forward.out <= weight) return;
-  forward.out = weight;
-  forward.out_middle = middle;
-  forward.out_hops = hops;
-  Neighbour& backward = entry(to, from);
-  backward.in = weight;
-  backward.in_middle = middle;
-  backward.in_hops = hops;
+  const DynamicArc forward{to, weight, middle, hops};
+  const DynamicArc backward{from, weight, middle, hops};
+  DynamicArc* existing = find(out_[from], to);
+  if (existing == nullptr) {
+    out_[from].push_back(forward);
+    in_[to].push_back(backward);
+    return;
+  }
+  if (existing->weight <= weight) return;
+  *existing = forward;
+  DynamicArc* mirror = find(in_[to], from);
+  assert(mirror != nullptr);
+  *mirror = backward;
 }
 
 void ContractionGraph::remove(std::uint32_t v) {
-  for (const Neighbour& n : adjacency_[v]) {
-    auto& list = adjacency_[n.node];
-    const auto it = std::find_if(list.begin(), list.end(),
-                                 [v](const Neighbour& x) { return x.node == v; });
-    assert(it != list.end());
-    *it = list.back();
-    list.pop_back();
-  }
-  std::vector<Neighbour>().swap(adjacency_[v]);
+  for (const DynamicArc& a : out_[v]) erase(in_[a.node], v);
+  for (const DynamicArc& a : in_[v]) erase(out_[a.node], v);
+  std::vector<DynamicArc>().swap(out_[v]);
+  std::vector<DynamicArc>().swap(in_[v]);
 }
 
 }  // namespace shouwang::routing::ch

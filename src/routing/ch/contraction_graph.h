@@ -1,9 +1,8 @@
 #pragma once
-// The shrinking graph that the CH construction contracts. Each remaining node keeps one
-// entry per remaining neighbour, holding the arcs of both directions between the two
-// (a missing direction has weight kInfinity), so removing a node touches only its
-// neighbours' lists. Parallel arcs are merged into the fastest one. Nodes are plain
-// 32-bit indices here (this is internal to the build).
+// The shrinking graph that the CH construction contracts: for every remaining node, its
+// arcs out to and in from the other remaining nodes, with at most one arc per ordered
+// pair (parallel arcs are merged into the fastest). Removing a node touches only its
+// neighbours' lists. Nodes are plain 32-bit indices here (this is internal to the build).
 
 #include <cstdint>
 #include <span>
@@ -15,14 +14,12 @@ namespace shouwang::routing::ch {
 
 inline constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
 
-struct Neighbour {
+// An arc as seen from one of its ends: `node` is the other end.
+struct DynamicArc {
   std::uint32_t node = kNoNode;
-  Weight out = kInfinity;  // this → node
-  Weight in = kInfinity;   // node → this
-  std::uint32_t out_middle = kNoNode;  // kNoNode: a road arc
-  std::uint32_t in_middle = kNoNode;
-  std::uint32_t out_hops = 0;  // road arcs the arc stands for
-  std::uint32_t in_hops = 0;
+  Weight weight = kInfinity;
+  std::uint32_t middle = kNoNode;  // kNoNode: a road arc
+  std::uint32_t hops = 0;          // road arcs the arc stands for
 };
 
 class ContractionGraph {
@@ -30,10 +27,9 @@ class ContractionGraph {
   // Every arc of `graph` except self-loops, parallel arcs merged.
   explicit ContractionGraph(const RoadGraph& graph);
 
-  [[nodiscard]] std::size_t node_count() const { return adjacency_.size(); }
-  [[nodiscard]] std::span<const Neighbour> neighbours(std::uint32_t v) const {
-    return adjacency_[v];
-  }
+  [[nodiscard]] std::size_t node_count() const { return out_.size(); }
+  [[nodiscard]] std::span<const DynamicArc> out(std::uint32_t v) const { return out_[v]; }
+  [[nodiscard]] std::span<const DynamicArc> in(std::uint32_t v) const { return in_[v]; }
 
   // Adds the arc from → to, or lowers its weight if it is heavier: `weight` ms through
   // `middle` (kNoNode for a road arc), standing for `hops` road arcs. Precondition:
@@ -41,14 +37,12 @@ class ContractionGraph {
   void add_or_lower(std::uint32_t from, std::uint32_t to, Weight weight, std::uint32_t middle,
                     std::uint32_t hops);
 
-  // Detaches `v` from its neighbours and frees its list; `v` must not be used again.
+  // Detaches `v` from its neighbours and frees its lists; `v` must not be used again.
   void remove(std::uint32_t v);
 
  private:
-  // The entry for `other` in `v`'s list, appended (with no arcs) if missing.
-  Neighbour& entry(std::uint32_t v, std::uint32_t other);
-
-  std::vector<std::vector<Neighbour>> adjacency_;
+  std::vector<std::vector<DynamicArc>> out_;
+  std::vector<std::vector<DynamicArc>> in_;
 };
 
 }  // namespace shouwang::routing::ch
