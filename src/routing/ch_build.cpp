@@ -24,8 +24,8 @@ namespace shouwang::routing {
 namespace {
 
 using ch::ContractionGraph;
-using ch::kNoNode;
 using ch::DynamicArc;
+using ch::kNoNode;
 
 struct Shortcut {
   std::uint32_t from;
@@ -70,9 +70,11 @@ class Contractor {
       // Lazy update: recompute, and contract only if v is still the least important.
       const std::uint64_t key = priority(v, options_.witness_settled_limit, shortcuts_);
       queue_.push_or_update(v, key);
-      if (queue_.top().id != v) continue;
+      if (queue_.top().id != v)
+        continue;
       queue_.pop();
-      if (!reuse) find_shortcuts(v, options_.witness_settled_limit, shortcuts_);
+      if (!reuse)
+        find_shortcuts(v, options_.witness_settled_limit, shortcuts_);
       contract(v, order, up, down);
     }
   }
@@ -87,11 +89,13 @@ class Contractor {
       targets_.clear();
       target_hops_.clear();
       for (const DynamicArc& to : outgoing) {
-        if (to.node == from.node) continue;
+        if (to.node == from.node)
+          continue;
         targets_.push_back({to.node, via_weight(from.weight, to.weight)});
         target_hops_.push_back(from.hops + to.hops);
       }
-      if (targets_.empty()) continue;
+      if (targets_.empty())
+        continue;
       witness_.run(graph_, from.node, v, targets_, limit);
       for (std::size_t i = 0; i < targets_.size(); ++i) {
         const ch::WitnessTarget& t = targets_[i];
@@ -108,16 +112,19 @@ class Contractor {
     return sum >= kInfinity ? kInfinity - 1 : static_cast<Weight>(sum);
   }
 
-  // The queue key of `v`: the scaled priority in the high bits, so equal priorities fall
-  // back to the node id (through the heap's tie-break) and the order is deterministic.
+  // The queue key of `v`: its priority in fixed point. Equal keys fall back to the node id
+  // (the heap's tie-break), so the order is deterministic.
   std::uint64_t priority(std::uint32_t v, std::uint32_t limit, std::vector<Shortcut>& shortcuts) {
     find_shortcuts(v, limit, shortcuts);
     const auto removed = static_cast<std::uint32_t>(graph_.out(v).size() + graph_.in(v).size());
     std::uint64_t removed_hops = 0;
-    for (const DynamicArc& a : graph_.out(v)) removed_hops += a.hops;
-    for (const DynamicArc& a : graph_.in(v)) removed_hops += a.hops;
+    for (const DynamicArc& a : graph_.out(v))
+      removed_hops += a.hops;
+    for (const DynamicArc& a : graph_.in(v))
+      removed_hops += a.hops;
     std::uint64_t added_hops = 0;
-    for (const Shortcut& s : shortcuts) added_hops += s.hops;
+    for (const Shortcut& s : shortcuts)
+      added_hops += s.hops;
     const double p =
         kEdgeQuotientWeight * static_cast<double>(shortcuts.size()) / std::max(removed, 1u) +
         kHopQuotientWeight * static_cast<double>(added_hops) /
@@ -152,7 +159,8 @@ class Contractor {
     up.first_out.push_back(static_cast<std::uint32_t>(up.head.size()));
     down.first_out.push_back(static_cast<std::uint32_t>(down.head.size()));
     graph_.remove(v);
-    for (const Shortcut& s : shortcuts_) graph_.add_or_lower(s.from, s.to, s.weight, v, s.hops);
+    for (const Shortcut& s : shortcuts_)
+      graph_.add_or_lower(s.from, s.to, s.weight, v, s.hops);
     for (const std::uint32_t x : touched_) {
       level_[x] = std::max(level_[x], level_[v] + 1);
       ++deleted_[x];
@@ -174,12 +182,18 @@ class Contractor {
   std::vector<Shortcut> scratch_;
 };
 
-// Rewrites the node ids that `contract` stored as heads and middles into ranks.
+// Rewrites the node ids that `contract` stored as heads and middles into ranks, and drops
+// the arrays' spare capacity (the hierarchy lives long).
 void to_ranks(ChArcs& arcs, const std::vector<Rank>& rank) {
-  for (Rank& h : arcs.head) h = rank[h.value()];
+  for (Rank& h : arcs.head)
+    h = rank[h.value()];
   for (Rank& m : arcs.middle) {
-    if (m.valid()) m = rank[m.value()];
+    if (m.valid())
+      m = rank[m.value()];
   }
+  arcs.head.shrink_to_fit();
+  arcs.weight.shrink_to_fit();
+  arcs.middle.shrink_to_fit();
 }
 
 }  // namespace
@@ -192,7 +206,8 @@ ContractionHierarchy ContractionHierarchy::build(const RoadGraph& graph,
     contractor.run(h.order_, h.up_, h.down_);
   }
   h.rank_.assign(h.order_.size(), Rank());
-  for (std::uint32_t r = 0; r < h.order_.size(); ++r) h.rank_[h.order_[r].value()] = Rank(r);
+  for (std::uint32_t r = 0; r < h.order_.size(); ++r)
+    h.rank_[h.order_[r].value()] = Rank(r);
   to_ranks(h.up_, h.rank_);
   to_ranks(h.down_, h.rank_);
   return h;

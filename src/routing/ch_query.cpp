@@ -1,8 +1,8 @@
-#include <shouwang/routing/ch_query.h>
-
 #include <algorithm>
 #include <cassert>
 #include <functional>
+
+#include <shouwang/routing/ch_query.h>
 
 #include "routing/ch/arc_lookup.h"
 
@@ -16,15 +16,20 @@ constexpr auto kHeapOrder = std::greater<HeapEntry>();  // a min-heap on (key, r
 
 ChQuery::ChQuery(const ContractionHierarchy& hierarchy)
     : hierarchy_(hierarchy),
-      forward_{&hierarchy.upward(), &hierarchy.downward(),
-               std::vector<Label>(hierarchy.node_count()), {}},
-      backward_{&hierarchy.downward(), &hierarchy.upward(),
-                std::vector<Label>(hierarchy.node_count()), {}} {}
+      forward_{&hierarchy.upward(),
+               &hierarchy.downward(),
+               std::vector<Label>(hierarchy.node_count()),
+               {}},
+      backward_{&hierarchy.downward(),
+                &hierarchy.upward(),
+                std::vector<Label>(hierarchy.node_count()),
+                {}} {}
 
 void ChQuery::start() {
   if (++round_ == 0) {  // the counter wrapped: clear the labels once
     for (Side* side : {&forward_, &backward_}) {
-      for (Label& l : side->labels) l.round = 0;
+      for (Label& l : side->labels)
+        l.round = 0;
     }
     round_ = 1;
   }
@@ -36,7 +41,8 @@ void ChQuery::start() {
 void ChQuery::reach(Side& side, std::uint32_t round, std::uint32_t rank, Weight d,
                     std::uint32_t parent, std::uint32_t arc) {
   Label& l = side.labels[rank];
-  if (l.round == round && l.distance <= d) return;
+  if (l.round == round && l.distance <= d)
+    return;
   l = Label{round, d, parent, arc};
   side.heap.emplace_back(d, rank);
   std::push_heap(side.heap.begin(), side.heap.end(), kHeapOrder);
@@ -46,7 +52,8 @@ void ChQuery::settle(Side& side, const Side& other) {
   std::pop_heap(side.heap.begin(), side.heap.end(), kHeapOrder);
   const auto [d, v] = side.heap.back();
   side.heap.pop_back();
-  if (d != side.labels[v].distance) return;  // stale: v was reached more cheaply since
+  if (d != side.labels[v].distance)
+    return;  // stale: v was reached more cheaply since
 
   const Label& there = other.labels[v];
   if (there.round == round_ && d + there.distance < best_) {
@@ -59,7 +66,8 @@ void ChQuery::settle(Side& side, const Side& other) {
   const ChArcs& down = *side.opposite;
   for (std::uint32_t a = down.first_out[v]; a < down.first_out[v + 1]; ++a) {
     const Label& x = side.labels[down.head[a].value()];
-    if (x.round == round_ && x.distance + down.weight[a] < d) return;
+    if (x.round == round_ && x.distance + down.weight[a] < d)
+      return;
   }
 
   const ChArcs& arcs = *side.arcs;
@@ -72,7 +80,8 @@ Weight ChQuery::search() {
   while (true) {
     const bool f = !forward_.heap.empty() && forward_.heap.front().first < best_;
     const bool b = !backward_.heap.empty() && backward_.heap.front().first < best_;
-    if (!f && !b) break;
+    if (!f && !b)
+      break;
     if (f && (!b || forward_.heap.front().first <= backward_.heap.front().first)) {
       settle(forward_, backward_);
     } else {
@@ -138,12 +147,14 @@ void ChQuery::unpack(std::uint32_t from, std::uint32_t to, Rank middle,
 
 std::vector<NodeId> ChQuery::path() const {
   std::vector<NodeId> nodes;
-  if (round_ == 0 || best_ == kInfinity) return nodes;
+  if (round_ == 0 || best_ == kInfinity)
+    return nodes;
   // The forward labels lead from the meeting node back to the source.
   std::vector<std::uint32_t> chain;
   for (std::uint32_t v = meeting_;; v = forward_.labels[v].parent) {
     chain.push_back(v);
-    if (forward_.labels[v].parent == v) break;
+    if (forward_.labels[v].parent == v)
+      break;
   }
   std::reverse(chain.begin(), chain.end());
   std::vector<std::uint32_t> ranks{chain.front()};
@@ -158,7 +169,8 @@ std::vector<NodeId> ChQuery::path() const {
     v = l.parent;
   }
   nodes.reserve(ranks.size());
-  for (const std::uint32_t r : ranks) nodes.push_back(hierarchy_.node(Rank(r)));
+  for (const std::uint32_t r : ranks)
+    nodes.push_back(hierarchy_.node(Rank(r)));
   return nodes;
 }
 

@@ -1,24 +1,26 @@
 // ContractionHierarchy: adopting saved arrays and checking their invariants.
 
-#include <shouwang/routing/contraction_hierarchy.h>
-
 #include <string>
 #include <utility>
+
+#include <shouwang/routing/contraction_hierarchy.h>
 
 #include "routing/ch/arc_lookup.h"
 
 namespace shouwang::routing {
 namespace {
 
-Error corrupt(const std::string& message) { return Error(Errc::kCorrupt, message); }
+Error corrupt(const std::string& message) {
+  return Error(Errc::kCorrupt, message);
+}
 
 // CSR shape and per-arc invariants of one direction (not yet the shortcut halves).
 Status check_shape(const ChArcs& arcs, std::size_t n, const char* name) {
   const std::string g(name);
   const std::size_t m = arcs.head.size();
   if (arcs.first_out.size() != n + 1) {
-    return corrupt(g + " first_out has " + std::to_string(arcs.first_out.size()) +
-                   " entries for " + std::to_string(n) + " nodes");
+    return corrupt(g + " first_out has " + std::to_string(arcs.first_out.size()) + " entries for " +
+                   std::to_string(n) + " nodes");
   }
   if (arcs.weight.size() != m || arcs.middle.size() != m) {
     return corrupt(g + " arc arrays differ in length");
@@ -35,7 +37,8 @@ Status check_shape(const ChArcs& arcs, std::size_t n, const char* name) {
       if (!arcs.head[a].valid() || arcs.head[a].value() >= n || arcs.head[a].value() <= r) {
         return corrupt(arc + " does not lead to a higher rank");
       }
-      if (arcs.weight[a] == kInfinity) return corrupt(arc + " has an infinite weight");
+      if (arcs.weight[a] == kInfinity)
+        return corrupt(arc + " has an infinite weight");
       if (arcs.middle[a].valid() && arcs.middle[a].value() >= r) {
         return corrupt(arc + " has a middle node that does not rank below its ends");
       }
@@ -51,7 +54,8 @@ Status check_halves(const ChArcs& arcs, const ChArcs& up, const ChArcs& down, bo
   const std::size_t n = arcs.first_out.size() - 1;
   for (std::uint32_t r = 0; r < n; ++r) {
     for (std::uint32_t a = arcs.first_out[r]; a < arcs.first_out[r + 1]; ++a) {
-      if (!arcs.middle[a].valid()) continue;
+      if (!arcs.middle[a].valid())
+        continue;
       const std::uint32_t mid = arcs.middle[a].value();
       // Road direction: upward r ⇝ head = r ⇝ mid ⇝ head; downward head ⇝ r = head ⇝ mid ⇝ r.
       const std::uint32_t first = ch::find_arc(down, mid, upward ? r : arcs.head[a].value());
@@ -85,13 +89,15 @@ Result<ContractionHierarchy> ContractionHierarchy::from_arrays(std::vector<NodeI
     }
     h.rank_[v.value()] = Rank(r);
   }
-  if (Status ok = h.check(); !ok) return ok.error();
+  if (Status ok = h.check(); !ok)
+    return ok.error();
   return h;
 }
 
 Status ContractionHierarchy::check() const {
   const std::size_t n = order_.size();
-  if (rank_.size() != n) return corrupt("the rank and order arrays differ in length");
+  if (rank_.size() != n)
+    return corrupt("the rank and order arrays differ in length");
   for (std::uint32_t r = 0; r < n; ++r) {
     const NodeId v = order_[r];
     if (!v.valid() || v.value() >= n || rank_[v.value()] != Rank(r)) {
@@ -99,9 +105,12 @@ Status ContractionHierarchy::check() const {
                      std::to_string(r));
     }
   }
-  if (Status ok = check_shape(up_, n, "upward"); !ok) return ok;
-  if (Status ok = check_shape(down_, n, "downward"); !ok) return ok;
-  if (Status ok = check_halves(up_, up_, down_, true, "upward"); !ok) return ok;
+  if (Status ok = check_shape(up_, n, "upward"); !ok)
+    return ok;
+  if (Status ok = check_shape(down_, n, "downward"); !ok)
+    return ok;
+  if (Status ok = check_halves(up_, up_, down_, true, "upward"); !ok)
+    return ok;
   return check_halves(down_, up_, down_, false, "downward");
 }
 

@@ -1,14 +1,15 @@
 #include <shouwang/routing/dijkstra.h>
 
 #include <algorithm>
+#include <functional>
 
 namespace shouwang::routing {
 namespace {
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-auto heap_order = [](const std::pair<Weight, std::uint32_t>& a, const std::pair<Weight, std::uint32_t>& b) {
-  return a.first > b.first || (a.first == b.first && a.second > b.second);
-};
+// Heap keys pack (time, node) into one integer: one comparison orders by time, then node.
+constexpr std::uint64_t key(Weight d, std::uint32_t v) { return (static_cast<std::uint64_t>(d) << 32) | v; }
+constexpr auto heap_order = std::greater<std::uint64_t>();
 
 }  // namespace
 
@@ -35,7 +36,7 @@ void DijkstraQuery::relax(std::uint32_t v, Weight d, std::uint32_t parent) {
     stamp_[v] = round_;
     dist_[v] = d;
     parent_[v] = parent;
-    heap_.emplace_back(d, v);
+    heap_.push_back(key(d, v));
     std::push_heap(heap_.begin(), heap_.end(), heap_order);
   }
 }
@@ -45,7 +46,8 @@ Weight DijkstraQuery::distance(NodeId source, NodeId target) {
   relax(source.value(), 0, kNone);
   while (!heap_.empty()) {
     std::pop_heap(heap_.begin(), heap_.end(), heap_order);
-    const auto [d, v] = heap_.back();
+    const auto d = static_cast<Weight>(heap_.back() >> 32);
+    const auto v = static_cast<std::uint32_t>(heap_.back());
     heap_.pop_back();
     if (d != dist_[v]) continue;  // stale entry
     if (v == target.value()) return d;
@@ -78,7 +80,8 @@ void DijkstraQuery::run(const std::vector<std::pair<NodeId, Weight>>& sources, W
   }
   while (!heap_.empty()) {
     std::pop_heap(heap_.begin(), heap_.end(), heap_order);
-    const auto [d, v] = heap_.back();
+    const auto d = static_cast<Weight>(heap_.back() >> 32);
+    const auto v = static_cast<std::uint32_t>(heap_.back());
     heap_.pop_back();
     if (d != dist_[v]) continue;
     visit(NodeId(v), d);

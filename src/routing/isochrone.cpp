@@ -66,6 +66,27 @@ Coverage coverage(const RoadGraph& graph, DijkstraQuery& query, const std::vecto
 }
 
 std::vector<LatLon> convex_outline(std::vector<LatLon> points) {
+  // Akl–Toussaint: points inside the quadrilateral of the four extreme points cannot be on
+  // the hull; dropping them first makes the sort below small.
+  if (points.size() > 16) {
+    LatLon west = points[0], east = points[0], south = points[0], north = points[0];
+    for (const LatLon& p : points) {
+      if (p.lon < west.lon) west = p;
+      if (p.lon > east.lon) east = p;
+      if (p.lat < south.lat) south = p;
+      if (p.lat > north.lat) north = p;
+    }
+    const LatLon quad[4] = {west, south, east, north};  // counter-clockwise
+    auto strictly_inside = [&quad](const LatLon& p) {
+      for (int i = 0; i < 4; ++i) {
+        const LatLon& a = quad[i];
+        const LatLon& b = quad[(i + 1) % 4];
+        if ((b.lon - a.lon) * (p.lat - a.lat) - (b.lat - a.lat) * (p.lon - a.lon) <= 0) return false;
+      }
+      return true;
+    };
+    points.erase(std::remove_if(points.begin(), points.end(), strictly_inside), points.end());
+  }
   auto less = [](const LatLon& a, const LatLon& b) { return a.lon < b.lon || (a.lon == b.lon && a.lat < b.lat); };
   std::sort(points.begin(), points.end(), less);
   points.erase(std::unique(points.begin(), points.end()), points.end());

@@ -2,13 +2,16 @@
 // and the index file.
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <gtest/gtest.h>
 
+#include <shouwang/base/random.h>
 #include <shouwang/osm/place_index.h>
 
 namespace shouwang::osm {
@@ -261,6 +264,35 @@ TEST_F(PlaceIndexTest, InvalidUtf8IsAnErrorNotACrash) {
   EXPECT_EQ(too_long.error().code, Errc::kInvalidArgument);
 }
 
+// Whatever is typed or pasted: a result or kInvalidArgument, never a crash (the sanitizer
+// builds run this too).
+TEST_F(PlaceIndexTest, RandomInputIsAnswerOrRefusedNeverACrash) {
+  const std::string pieces[] = {"人",     "民",   "路", "东", " ",  "1",    "2",    "号",
+                                "renmin", "road", "r",  "'",  "，", "\xE4", "\xBA", "\x80",
+                                "\xFF",   "\xC0", "ｒ", "é",  "-",  "/",    "a"};
+  Rng rng(99);
+  std::size_t answered = 0, refused = 0;
+  for (int trial = 0; trial < 5000; ++trial) {
+    std::string query;
+    const auto n = rng.uniform_int(0, 12);
+    for (std::int64_t i = 0; i < n; ++i)
+      query += pieces[static_cast<std::size_t>(rng.uniform_int(0, 22))];
+    const auto near =
+        rng.bernoulli(0.5) ? std::optional<LatLon>(LatLon{31.2, 121.4}) : std::nullopt;
+    const auto hits = index_->search(query, static_cast<std::size_t>(rng.uniform_int(0, 30)), near);
+    if (hits.ok()) {
+      ++answered;
+      for (const SearchHit& h : *hits)
+        ASSERT_EQ(h.place, &index_->place(h.id));
+    } else {
+      ++refused;
+      ASSERT_EQ(hits.error().code, Errc::kInvalidArgument) << query;
+    }
+  }
+  EXPECT_GT(answered, 1000u);
+  EXPECT_GT(refused, 1000u);
+}
+
 TEST_F(PlaceIndexTest, EmptyQueriesAndZeroLimitsFindNothing) {
   for (const char* query : {"", "   ", "，。", "'"}) {
     const auto hits = index_->search(query, 10);
@@ -423,6 +455,25 @@ TEST_F(PlaceIndexFileTest, MissingTruncatedAndForeignFilesAreClearErrors) {
     ASSERT_FALSE(cut.ok()) << keep;
     EXPECT_EQ(cut.error().code, Errc::kCorrupt) << keep;
   }
+}
+
+// A file whose checksum is right but whose arrays are not (a writer bug, not damage) is
+// refused before a search could read out of bounds.
+TEST_F(PlaceIndexFileTest, ABrokenStructureBehindAGoodChecksumIsRefused) {
+  ASSERT_TRUE(write_place_index(path_, PlaceIndex::build(town())).ok());
+  const std::string data = bytes();
+  // The last u32 before the checksum is the last house of the last address street.
+  std::string broken = data;
+  const std::uint32_t no_such_place = 1'000'000;
+  std::memcpy(broken.data() + broken.size() - 8, &no_such_place, 4);
+  const auto crc = static_cast<std::uint32_t>(crc32(
+      0L, reinterpret_cast<const Bytef*>(broken.data()), static_cast<uInt>(broken.size() - 4)));
+  std::memcpy(broken.data() + broken.size() - 4, &crc, 4);
+  overwrite(broken);
+  const auto back = read_place_index(path_);
+  ASSERT_FALSE(back.ok());
+  EXPECT_EQ(back.error().code, Errc::kCorrupt);
+  EXPECT_NE(back.error().message.find("does not exist"), std::string::npos) << back.error().message;
 }
 
 TEST_F(PlaceIndexFileTest, AnUnwritableDirectoryIsAnIoError) {

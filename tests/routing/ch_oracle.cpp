@@ -1,10 +1,10 @@
 #include "routing/ch_oracle.h"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include <shouwang/routing/ch_query.h>
 #include <shouwang/routing/dijkstra.h>
@@ -48,9 +48,11 @@ void expect_matches_dijkstra(const RoadGraph& graph, const ContractionHierarchy&
       ASSERT_EQ(path.front(), s);
       ASSERT_EQ(path.back(), t);
       const auto time = path_time(graph, path);
-      ASSERT_TRUE(time.has_value()) << "path is not a road path, source " << s.value() << " target " << t.value();
+      ASSERT_TRUE(time.has_value())
+          << "path is not a road path, source " << s.value() << " target " << t.value();
       ASSERT_EQ(*time, expected) << "source " << s.value() << " target " << t.value();
-      if (path.size() > 10) ++counts.long_paths;
+      if (path.size() > 10)
+        ++counts.long_paths;
     }
   }
 }
@@ -69,12 +71,14 @@ void expect_multi_matches_dijkstra(const RoadGraph& graph, const ContractionHier
     };
     fill(sources);
     fill(targets);
-    if (rng.bernoulli(0.1)) targets.push_back(sources.front());  // source and target share a node
+    if (rng.bernoulli(0.1))
+      targets.push_back(sources.front());  // source and target share a node
 
     dijkstra.run(sources, kInfinity, noop);  // the super-source: one search from all offsets
     Weight expected = kInfinity;
     for (const auto& [t, offset] : targets) {
-      if (dijkstra.time(t) != kInfinity) expected = std::min(expected, dijkstra.time(t) + offset);
+      if (dijkstra.time(t) != kInfinity)
+        expected = std::min(expected, dijkstra.time(t) + offset);
     }
     const Weight got = query.distance(sources, targets);
     ++counts.pairs;
@@ -98,7 +102,8 @@ void expect_multi_matches_dijkstra(const RoadGraph& graph, const ContractionHier
       }
     }
     ASSERT_TRUE(explained) << "query " << i << ": the path does not account for the distance";
-    if (path.size() > 10) ++counts.long_paths;
+    if (path.size() > 10)
+      ++counts.long_paths;
   }
 }
 

@@ -2,10 +2,10 @@
 // random sparse graphs, a one-way grid and a road-like graph of over 50,000 nodes, plus queries
 // with several sources and targets.
 
-#include <gtest/gtest.h>
-
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include <shouwang/base/random.h>
 #include <shouwang/routing/ch_query.h>
@@ -31,7 +31,8 @@ TEST(ChQuery, MatchesDijkstraOnRandomSparseGraphs) {
     const auto hierarchy = ContractionHierarchy::build(graph);
     ASSERT_TRUE(hierarchy.check().ok()) << hierarchy.check().error().message;
     testing::expect_matches_dijkstra(graph, hierarchy, rng, 10, 10, counts);
-    if (HasFatalFailure()) return;
+    if (HasFatalFailure())
+      return;
   }
   EXPECT_EQ(counts.pairs, 4000u);
   EXPECT_GT(counts.unreachable, 100u);  // the oracle also covered unreachable pairs
@@ -69,7 +70,8 @@ TEST(ChQuery, SeveralSourcesAndTargetsMatchSuperSourceDijkstra) {
     const RoadGraph graph = testing::random_sparse_graph(rng, n, 2 * n);
     const auto hierarchy = ContractionHierarchy::build(graph);
     testing::expect_multi_matches_dijkstra(graph, hierarchy, rng, 100, counts);
-    if (HasFatalFailure()) return;
+    if (HasFatalFailure())
+      return;
   }
   const RoadGraph grid = testing::one_way_grid(rng, 40, 40);
   testing::expect_multi_matches_dijkstra(grid, ContractionHierarchy::build(grid), rng, 500, counts);
@@ -92,7 +94,8 @@ TEST(ChQuery, SourceEqualsTarget) {
 TEST(ChQuery, UnreachableTargetGivesInfinityAndNoPath) {
   // 0 → 1 → 2 one way, 3 isolated.
   const std::vector<LatLon> coords(4, LatLon{31.0, 121.0});
-  const auto graph = RoadGraph::build(coords, {{NodeId(0), NodeId(1), 10, 1}, {NodeId(1), NodeId(2), 20, 1}});
+  const auto graph =
+      RoadGraph::build(coords, {{NodeId(0), NodeId(1), 10, 1}, {NodeId(1), NodeId(2), 20, 1}});
   ASSERT_TRUE(graph.ok());
   const auto hierarchy = ContractionHierarchy::build(*graph);
   ChQuery query(hierarchy);
@@ -151,8 +154,9 @@ TEST(ChQuery, OffsetsChooseTheCheaperEnd) {
   //   c — a ——— b — d
   const std::vector<LatLon> coords(4, LatLon{31.0, 121.0});
   const NodeId a(0), b(1), c(2), d(3);
-  const auto graph = RoadGraph::build(coords, {{a, b, 100, 1}, {b, a, 100, 1}, {a, c, 10, 1},
-                                               {c, a, 10, 1}, {b, d, 10, 1}, {d, b, 10, 1}});
+  const auto graph = RoadGraph::build(
+      coords,
+      {{a, b, 100, 1}, {b, a, 100, 1}, {a, c, 10, 1}, {c, a, 10, 1}, {b, d, 10, 1}, {d, b, 10, 1}});
   ASSERT_TRUE(graph.ok());
   const auto hierarchy = ContractionHierarchy::build(*graph);
   ChQuery query(hierarchy);
@@ -187,14 +191,17 @@ TEST(ChQuery, QueriesOnSeveralThreadsShareOneHierarchy) {
     threads.emplace_back([&, k] {
       ChQuery query(hierarchy);
       for (int round = 0; round < 5; ++round) {
-        for (const auto& [s, t] : pairs) got[static_cast<std::size_t>(k)].push_back(query.distance(s, t));
+        for (const auto& [s, t] : pairs)
+          got[static_cast<std::size_t>(k)].push_back(query.distance(s, t));
       }
     });
   }
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
   for (const auto& results : got) {
     ASSERT_EQ(results.size(), 5 * pairs.size());
-    for (std::size_t i = 0; i < results.size(); ++i) ASSERT_EQ(results[i], expected[i % pairs.size()]);
+    for (std::size_t i = 0; i < results.size(); ++i)
+      ASSERT_EQ(results[i], expected[i % pairs.size()]);
   }
 }
 

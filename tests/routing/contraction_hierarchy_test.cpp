@@ -1,9 +1,9 @@
 // Building, checking and adopting contraction hierarchies.
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include <shouwang/base/random.h>
 #include <shouwang/routing/ch_query.h>
@@ -19,7 +19,8 @@ namespace {
 std::size_t shortcut_count(const ContractionHierarchy& h) {
   std::size_t count = 0;
   for (const ChArcs* arcs : {&h.upward(), &h.downward()}) {
-    for (const Rank m : arcs->middle) count += m.valid() ? 1 : 0;
+    for (const Rank m : arcs->middle)
+      count += m.valid() ? 1 : 0;
   }
   return count;
 }
@@ -31,12 +32,13 @@ RoadGraph line(std::uint32_t n) {
     arcs.push_back({NodeId(v), NodeId(v + 1), 100, 1});
     arcs.push_back({NodeId(v + 1), NodeId(v), 100, 1});
   }
-  return std::move(RoadGraph::build(std::vector<LatLon>(n, LatLon{31.0, 121.0}), std::move(arcs))).value();
+  return std::move(RoadGraph::build(std::vector<LatLon>(n, LatLon{31.0, 121.0}), std::move(arcs)))
+      .value();
 }
 
 Result<ContractionHierarchy> copy_of(const ContractionHierarchy& h) {
-  return ContractionHierarchy::from_arrays(std::vector<NodeId>(h.order().begin(), h.order().end()), h.upward(),
-                                           h.downward());
+  return ContractionHierarchy::from_arrays(std::vector<NodeId>(h.order().begin(), h.order().end()),
+                                           h.upward(), h.downward());
 }
 
 TEST(ChBuild, EmptyGraph) {
@@ -72,14 +74,16 @@ TEST(ChBuild, LineNeedsShortcutsThatUnpackToEveryNode) {
   EXPECT_EQ(query.distance(NodeId(0), NodeId(39)), 3900u);
   const auto path = query.path();
   ASSERT_EQ(path.size(), 40u);
-  for (std::uint32_t v = 0; v < 40; ++v) EXPECT_EQ(path[v], NodeId(v));
+  for (std::uint32_t v = 0; v < 40; ++v)
+    EXPECT_EQ(path[v], NodeId(v));
   EXPECT_EQ(query.distance(NodeId(30), NodeId(5)), 2500u);
   EXPECT_EQ(query.path().size(), 26u);
 }
 
 TEST(ChBuild, ParallelArcsCollapseToTheFastest) {
   const std::vector<LatLon> coords(2, LatLon{31.0, 121.0});
-  const auto graph = RoadGraph::build(coords, {{NodeId(0), NodeId(1), 50, 1}, {NodeId(0), NodeId(1), 20, 1},
+  const auto graph = RoadGraph::build(coords, {{NodeId(0), NodeId(1), 50, 1},
+                                               {NodeId(0), NodeId(1), 20, 1},
                                                {NodeId(0), NodeId(1), 35, 1}});
   ASSERT_TRUE(graph.ok());
   const auto h = ContractionHierarchy::build(*graph);
@@ -94,7 +98,8 @@ TEST(ChBuild, SameGraphGivesSameArrays) {
   const auto a = ContractionHierarchy::build(graph);
   const auto b = ContractionHierarchy::build(graph);
   EXPECT_TRUE(std::equal(a.order().begin(), a.order().end(), b.order().begin(), b.order().end()));
-  for (const auto& [x, y] : {std::pair{&a.upward(), &b.upward()}, std::pair{&a.downward(), &b.downward()}}) {
+  for (const auto& [x, y] :
+       {std::pair{&a.upward(), &b.upward()}, std::pair{&a.downward(), &b.downward()}}) {
     EXPECT_EQ(x->first_out, y->first_out);
     EXPECT_EQ(x->head, y->head);
     EXPECT_EQ(x->weight, y->weight);
@@ -107,8 +112,8 @@ TEST(ChBuild, TinyWitnessLimitKeepsDistancesExact) {
   Rng rng(8);
   const RoadGraph graph = testing::one_way_grid(rng, 30, 30);
   const auto sparse = ContractionHierarchy::build(graph);
-  const auto dense = ContractionHierarchy::build(graph, ChBuildOptions{.witness_settled_limit = 1,
-                                                                       .priority_settled_limit = 1});
+  const auto dense = ContractionHierarchy::build(
+      graph, ChBuildOptions{.witness_settled_limit = 1, .priority_settled_limit = 1});
   ASSERT_TRUE(dense.check().ok()) << dense.check().error().message;
   EXPECT_GT(dense.arc_count(), sparse.arc_count());
   testing::OracleCounts counts;
@@ -149,7 +154,8 @@ void expect_refused(const ContractionHierarchy& h, Damage damage, const std::str
   std::vector<NodeId> order(h.order().begin(), h.order().end());
   ChArcs up = h.upward(), down = h.downward();
   damage(order, up, down);
-  const auto result = ContractionHierarchy::from_arrays(std::move(order), std::move(up), std::move(down));
+  const auto result =
+      ContractionHierarchy::from_arrays(std::move(order), std::move(up), std::move(down));
   ASSERT_FALSE(result.ok()) << "expected: " << expected;
   EXPECT_EQ(result.error().code, Errc::kCorrupt);
   EXPECT_NE(result.error().message.find(expected), std::string::npos) << result.error().message;
@@ -158,7 +164,8 @@ void expect_refused(const ContractionHierarchy& h, Damage damage, const std::str
 // The first arc of `arcs` that is a shortcut.
 std::size_t first_shortcut(const ChArcs& arcs) {
   for (std::size_t a = 0; a < arcs.middle.size(); ++a) {
-    if (arcs.middle[a].valid()) return a;
+    if (arcs.middle[a].valid())
+      return a;
   }
   return arcs.middle.size();
 }
@@ -168,18 +175,33 @@ TEST(ChArrays, FromArraysRefusesBrokenArrays) {
   ASSERT_LT(first_shortcut(h.upward()), h.upward().middle.size());
   ASSERT_LT(first_shortcut(h.downward()), h.downward().middle.size());
   using O = std::vector<NodeId>;
-  expect_refused(h, [](O& o, ChArcs&, ChArcs&) { o[1] = o[0]; }, "not a permutation");
-  expect_refused(h, [](O& o, ChArcs&, ChArcs&) { o[0] = NodeId(); }, "not a permutation");
-  expect_refused(h, [](O&, ChArcs& up, ChArcs&) { up.first_out.pop_back(); }, "upward first_out has");
-  expect_refused(h, [](O&, ChArcs& up, ChArcs&) { up.weight.pop_back(); }, "differ in length");
-  expect_refused(h, [](O&, ChArcs&, ChArcs& down) { down.first_out.back() += 1; }, "does not span");
-  expect_refused(h, [](O&, ChArcs& up, ChArcs&) { std::swap(up.first_out[1], up.first_out[2]); up.first_out[1] += 5; },
-                 "decreases");
-  expect_refused(h, [](O&, ChArcs& up, ChArcs&) { up.head[0] = Rank(0); }, "higher rank");
-  expect_refused(h, [](O&, ChArcs&, ChArcs& down) { down.head[0] = Rank(1000); }, "higher rank");
-  expect_refused(h, [](O&, ChArcs& up, ChArcs&) { up.weight[0] = kInfinity; }, "infinite");
-  expect_refused(h, [](O&, ChArcs& up, ChArcs&) { up.weight[first_shortcut(up)] += 1; }, "add up");
-  expect_refused(h, [](O&, ChArcs&, ChArcs& down) { down.weight[first_shortcut(down)] -= 1; }, "add up");
+  expect_refused(
+      h, [](O& o, ChArcs&, ChArcs&) { o[1] = o[0]; }, "not a permutation");
+  expect_refused(
+      h, [](O& o, ChArcs&, ChArcs&) { o[0] = NodeId(); }, "not a permutation");
+  expect_refused(
+      h, [](O&, ChArcs& up, ChArcs&) { up.first_out.pop_back(); }, "upward first_out has");
+  expect_refused(
+      h, [](O&, ChArcs& up, ChArcs&) { up.weight.pop_back(); }, "differ in length");
+  expect_refused(
+      h, [](O&, ChArcs&, ChArcs& down) { down.first_out.back() += 1; }, "does not span");
+  expect_refused(
+      h,
+      [](O&, ChArcs& up, ChArcs&) {
+        std::swap(up.first_out[1], up.first_out[2]);
+        up.first_out[1] += 5;
+      },
+      "decreases");
+  expect_refused(
+      h, [](O&, ChArcs& up, ChArcs&) { up.head[0] = Rank(0); }, "higher rank");
+  expect_refused(
+      h, [](O&, ChArcs&, ChArcs& down) { down.head[0] = Rank(1000); }, "higher rank");
+  expect_refused(
+      h, [](O&, ChArcs& up, ChArcs&) { up.weight[0] = kInfinity; }, "infinite");
+  expect_refused(
+      h, [](O&, ChArcs& up, ChArcs&) { up.weight[first_shortcut(up)] += 1; }, "add up");
+  expect_refused(
+      h, [](O&, ChArcs&, ChArcs& down) { down.weight[first_shortcut(down)] -= 1; }, "add up");
   expect_refused(
       h,
       [](O&, ChArcs& up, ChArcs&) {
@@ -197,12 +219,14 @@ TEST(ChArrays, CheckNamesMissingShortcutHalves) {
   const std::size_t a = first_shortcut(up);
   ASSERT_LT(a, up.middle.size());
   std::uint32_t tail = 0;
-  while (up.first_out[tail + 1] <= a) ++tail;
+  while (up.first_out[tail + 1] <= a)
+    ++tail;
   // Any lower rank not joined to both ends will do; rank 0 is a line end's neighbour at most.
   for (std::uint32_t m = 0; m < tail; ++m) {
     up.middle[a] = Rank(m);
     const auto result = ContractionHierarchy::from_arrays(order, up, h.downward());
-    if (!result.ok() && result.error().message.find("halves are missing") != std::string::npos) return;
+    if (!result.ok() && result.error().message.find("halves are missing") != std::string::npos)
+      return;
   }
   FAIL() << "no replacement middle was reported as missing its halves";
 }

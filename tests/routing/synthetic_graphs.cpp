@@ -17,7 +17,8 @@ std::vector<LatLon> scattered(Rng& rng, std::uint32_t n) {
   std::vector<LatLon> coords;
   coords.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    coords.push_back(LatLon{kOriginLat + rng.uniform(0.0, 0.1), kOriginLon + rng.uniform(0.0, 0.1)});
+    coords.push_back(
+        LatLon{kOriginLat + rng.uniform(0.0, 0.1), kOriginLon + rng.uniform(0.0, 0.1)});
   }
   return coords;
 }
@@ -42,11 +43,14 @@ RoadGraph random_sparse_graph(Rng& rng, std::uint32_t n, std::uint32_t arc_count
     for (std::uint32_t i = 0; i < arc_count; ++i) {
       const std::uint32_t a = random_below(rng, n);
       std::uint32_t b = random_below(rng, n - 1);
-      if (b >= a) ++b;
+      if (b >= a)
+        ++b;
       const Weight t = rng.bernoulli(0.02) ? 0 : random_time(rng, 1, 2000);
       arcs.push_back({NodeId(a), NodeId(b), t, t});
-      if (rng.bernoulli(0.25)) arcs.push_back({NodeId(b), NodeId(a), random_time(rng, 1, 2000), t});
-      if (rng.bernoulli(0.05)) arcs.push_back({NodeId(a), NodeId(b), random_time(rng, 0, 2000), t});
+      if (rng.bernoulli(0.25))
+        arcs.push_back({NodeId(b), NodeId(a), random_time(rng, 1, 2000), t});
+      if (rng.bernoulli(0.05))
+        arcs.push_back({NodeId(a), NodeId(b), random_time(rng, 0, 2000), t});
     }
   }
   return built(scattered(rng, n), std::move(arcs));
@@ -56,18 +60,26 @@ RoadGraph one_way_grid(Rng& rng, std::uint32_t width, std::uint32_t height) {
   const auto id = [width](std::uint32_t x, std::uint32_t y) { return NodeId(y * width + x); };
   // Per street: 0 two-way, 1 one-way increasing, 2 one-way decreasing.
   std::vector<int> row_mode(height), column_mode(width);
-  for (int& m : row_mode) m = static_cast<int>(rng.uniform_int(0, 5)) < 4 ? 0 : 1 + static_cast<int>(rng.uniform_int(0, 1));
-  for (int& m : column_mode) m = static_cast<int>(rng.uniform_int(0, 5)) < 4 ? 0 : 1 + static_cast<int>(rng.uniform_int(0, 1));
+  for (int& m : row_mode)
+    m = static_cast<int>(rng.uniform_int(0, 5)) < 4 ? 0
+                                                    : 1 + static_cast<int>(rng.uniform_int(0, 1));
+  for (int& m : column_mode)
+    m = static_cast<int>(rng.uniform_int(0, 5)) < 4 ? 0
+                                                    : 1 + static_cast<int>(rng.uniform_int(0, 1));
   std::vector<ArcInput> arcs;
   const auto add = [&](NodeId a, NodeId b, int mode) {
     const Weight t = random_time(rng, 50, 500);
-    if (mode != 2) arcs.push_back({a, b, t, t});
-    if (mode != 1) arcs.push_back({b, a, t, t});
+    if (mode != 2)
+      arcs.push_back({a, b, t, t});
+    if (mode != 1)
+      arcs.push_back({b, a, t, t});
   };
   for (std::uint32_t y = 0; y < height; ++y) {
     for (std::uint32_t x = 0; x < width; ++x) {
-      if (x + 1 < width) add(id(x, y), id(x + 1, y), row_mode[y]);
-      if (y + 1 < height) add(id(x, y), id(x, y + 1), column_mode[x]);
+      if (x + 1 < width)
+        add(id(x, y), id(x + 1, y), row_mode[y]);
+      if (y + 1 < height)
+        add(id(x, y), id(x, y + 1), column_mode[x]);
     }
   }
   return built(scattered(rng, width * height), std::move(arcs));
@@ -76,7 +88,8 @@ RoadGraph one_way_grid(Rng& rng, std::uint32_t width, std::uint32_t height) {
 RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
   Rng rng(seed);
   constexpr double kSpacing = 200.0;  // metres between intersections
-  const double metres_per_degree_lon = kMetresPerDegreeLat * std::cos(kOriginLat * std::numbers::pi / 180.0);
+  const double metres_per_degree_lon =
+      kMetresPerDegreeLat * std::cos(kOriginLat * std::numbers::pi / 180.0);
   std::vector<double> x, y;
   const auto add_node = [&](double px, double py) {
     x.push_back(px);
@@ -89,8 +102,10 @@ RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
     }
   }
   const auto line_speed = [](std::uint32_t line) {  // m/s
-    if (line % 32 == 0) return 80.0 / 3.6;
-    if (line % 8 == 0) return 50.0 / 3.6;
+    if (line % 32 == 0)
+      return 80.0 / 3.6;
+    if (line % 8 == 0)
+      return 50.0 / 3.6;
     return 30.0 / 3.6;
   };
   std::vector<ArcInput> arcs;
@@ -98,14 +113,18 @@ RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
   // 0 two-way, 1 one-way a → b, 2 one-way b → a.
   const auto add_arc = [&](std::uint32_t a, std::uint32_t b, double speed, int mode) {
     const double metres = std::hypot(x[a] - x[b], y[a] - y[b]);
-    const auto time = static_cast<Weight>(std::lround(metres / speed * 1000.0 * rng.uniform(1.0, 1.3)));
+    const auto time =
+        static_cast<Weight>(std::lround(metres / speed * 1000.0 * rng.uniform(1.0, 1.3)));
     const auto length = static_cast<std::uint32_t>(std::lround(metres * 10.0));
-    if (mode != 2) arcs.push_back({NodeId(a), NodeId(b), time, length});
-    if (mode != 1) arcs.push_back({NodeId(b), NodeId(a), time, length});
+    if (mode != 2)
+      arcs.push_back({NodeId(a), NodeId(b), time, length});
+    if (mode != 1)
+      arcs.push_back({NodeId(b), NodeId(a), time, length});
   };
   // A street from intersection a to b, bent through 0–8 shape nodes.
   const auto add_street = [&](std::uint32_t a, std::uint32_t b, double speed, bool may_be_one_way) {
-    const int mode = may_be_one_way && rng.bernoulli(0.12) ? 1 + static_cast<int>(rng.uniform_int(0, 1)) : 0;
+    const int mode =
+        may_be_one_way && rng.bernoulli(0.12) ? 1 + static_cast<int>(rng.uniform_int(0, 1)) : 0;
     const auto shape = rng.uniform_int(0, 8);
     std::uint32_t previous = a;
     for (std::int64_t k = 1; k <= shape; ++k) {
@@ -122,13 +141,16 @@ RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
       const std::uint32_t v = j * side + i;
       if (i + 1 < side) {  // along row j
         const bool major = j % 8 == 0;
-        if (major || rng.bernoulli(0.85)) add_street(v, v + 1, line_speed(j), !major);
+        if (major || rng.bernoulli(0.85))
+          add_street(v, v + 1, line_speed(j), !major);
       }
       if (j + 1 < side) {  // along column i
         const bool major = i % 8 == 0;
-        if (major || rng.bernoulli(0.85)) add_street(v, v + side, line_speed(i), !major);
+        if (major || rng.bernoulli(0.85))
+          add_street(v, v + side, line_speed(i), !major);
       }
-      if (i + 1 < side && j + 1 < side && rng.bernoulli(0.04)) add_street(v, v + side + 1, 25.0 / 3.6, true);
+      if (i + 1 < side && j + 1 < side && rng.bernoulli(0.04))
+        add_street(v, v + side + 1, 25.0 / 3.6, true);
       if (rng.bernoulli(0.15)) {  // a dead-end lane of 1–3 nodes
         std::uint32_t previous = v;
         const double dx = rng.uniform(-60.0, 60.0), dy = rng.uniform(-60.0, 60.0);
@@ -143,7 +165,8 @@ RoadGraph road_like_graph(std::uint64_t seed, std::uint32_t side) {
   std::vector<LatLon> coords;
   coords.reserve(x.size());
   for (std::size_t v = 0; v < x.size(); ++v) {
-    coords.push_back(LatLon{kOriginLat + y[v] / kMetresPerDegreeLat, kOriginLon + x[v] / metres_per_degree_lon});
+    coords.push_back(
+        LatLon{kOriginLat + y[v] / kMetresPerDegreeLat, kOriginLon + x[v] / metres_per_degree_lon});
   }
   return built(std::move(coords), std::move(arcs));
 }
@@ -152,10 +175,13 @@ std::optional<std::uint64_t> path_time(const RoadGraph& graph, const std::vector
   std::uint64_t total = 0;
   for (std::size_t i = 1; i < path.size(); ++i) {
     Weight best = kInfinity;
-    for (ArcId a = graph.begin_out(path[i - 1]); a < graph.end_out(path[i - 1]); a = ArcId(a.value() + 1)) {
-      if (graph.head(a) == path[i]) best = std::min(best, graph.time_ms(a));
+    for (ArcId a = graph.begin_out(path[i - 1]); a < graph.end_out(path[i - 1]);
+         a = ArcId(a.value() + 1)) {
+      if (graph.head(a) == path[i])
+        best = std::min(best, graph.time_ms(a));
     }
-    if (best == kInfinity) return std::nullopt;
+    if (best == kInfinity)
+      return std::nullopt;
     total += best;
   }
   return total;

@@ -106,6 +106,7 @@ TEST(Cli, ImportOsmBuildsAGraphFileAndExplainsFailures) {
   EXPECT_EQ(ok.exit_code, 0) << ok.output;
   EXPECT_TRUE(mentions(ok, "graph: 5 nodes")) << ok.output;
   EXPECT_TRUE(std::filesystem::exists(out + "/road_graph.swg"));
+  EXPECT_TRUE(std::filesystem::exists(out + "/place_index.swi"));
   EXPECT_FALSE(std::filesystem::exists(out + "/road_graph.swg.partial"));
 
   const CliRun missing = run("import-osm /nonexistent/city.osm.pbf --out " + out);

@@ -6,6 +6,7 @@
 
 #include <shouwang/osm/car_profile.h>
 #include <shouwang/osm/graph_file.h>
+#include <shouwang/osm/place_index.h>
 #include <shouwang/osm/road_import.h>
 
 #include "cli_args.h"
@@ -83,6 +84,19 @@ int run_import_osm(const std::vector<std::string>& argv) {
     std::cerr << "shouwang import-osm: " << graph.error().message << "\n";
     return kExitFailure;
   }
+  // The address / street / POI index, for finding places by name as people type them.
+  const auto places = osm::read_places(input);
+  if (!places) {
+    std::cerr << "shouwang import-osm: " << places.error().message << "\n";
+    return kExitFailure;
+  }
+  const std::size_t place_count = places->size();
+  const osm::PlaceIndex place_index = osm::PlaceIndex::build(std::move(places).value());
+  const std::string place_path = (std::filesystem::path(*out) / "place_index.swi").string();
+  if (const Status ok = osm::write_place_index(place_path, place_index); !ok) {
+    std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
+    return kExitFailure;
+  }
   if (r.missing_node_refs > 0) {
     std::printf("warning: %s: %zu node references of drivable ways are missing from the file (first: way %lld -> node %lld); "
                 "the road segments touching them were left out\n",
@@ -94,11 +108,13 @@ int run_import_osm(const std::vector<std::string>& argv) {
               "  graph: %zu nodes, %zu arcs (before the component cut: %zu nodes, %zu arcs)\n"
               "  turn restrictions applied %zu (%zu not on drivable roads), node copies %zu\n"
               "  dropped %zu smaller strongly connected components with %zu nodes\n"
+              "  place index: %zu places (%zu searchable entries) in %s\n"
               "  read %.2f s, build %.2f s, peak memory %.0f MB\n",
               input.c_str(), profile.emergency ? "emergency" : "car", graph_path.c_str(), r.ways_read, r.drivable_ways,
               graph->graph.node_count(), graph->graph.arc_count(), r.nodes_before, r.arcs_before, r.turn_restrictions,
               r.turn_restrictions_unused, r.nodes_split, r.components_dropped,
-              r.nodes_dropped, r.read_seconds, r.build_seconds, peak_rss_mb());
+              r.nodes_dropped, place_count, place_index.size(), place_path.c_str(), r.read_seconds, r.build_seconds,
+              peak_rss_mb());
   return kExitOk;
 }
 

@@ -39,7 +39,7 @@ class DijkstraQuery {
   std::vector<std::uint32_t> parent_;
   std::vector<std::uint32_t> stamp_;
   std::uint32_t round_ = 0;
-  std::vector<std::pair<Weight, std::uint32_t>> heap_;
+  std::vector<std::uint64_t> heap_;  // (time << 32 | node), lazy deletion
 };
 
 }  // namespace shouwang::routing

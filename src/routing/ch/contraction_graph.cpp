@@ -8,7 +8,8 @@ namespace {
 
 DynamicArc* find(std::vector<DynamicArc>& list, std::uint32_t node) {
   for (DynamicArc& a : list) {
-    if (a.node == node) return &a;
+    if (a.node == node)
+      return &a;
   }
   return nullptr;
 }
@@ -29,7 +30,8 @@ ContractionGraph::ContractionGraph(const RoadGraph& graph)
   const auto times = graph.times();
   // Size every list once to avoid regrowing them.
   std::vector<std::uint32_t> in_degree(graph.node_count(), 0);
-  for (const NodeId h : heads) ++in_degree[h.value()];
+  for (const NodeId h : heads)
+    ++in_degree[h.value()];
   for (std::uint32_t v = 0; v < graph.node_count(); ++v) {
     out_[v].reserve(first_out[v + 1] - first_out[v]);
     in_[v].reserve(in_degree[v]);
@@ -37,7 +39,8 @@ ContractionGraph::ContractionGraph(const RoadGraph& graph)
   for (std::uint32_t v = 0; v < graph.node_count(); ++v) {
     for (std::uint32_t a = first_out[v]; a < first_out[v + 1]; ++a) {
       const std::uint32_t w = heads[a].value();
-      if (w != v) add_or_lower(v, w, times[a], kNoNode, 1);
+      if (w != v)
+        add_or_lower(v, w, times[a], kNoNode, 1);
     }
   }
 }
@@ -53,7 +56,8 @@ void ContractionGraph::add_or_lower(std::uint32_t from, std::uint32_t to, Weight
     in_[to].push_back(backward);
     return;
   }
-  if (existing->weight <= weight) return;
+  if (existing->weight <= weight)
+    return;
   *existing = forward;
   DynamicArc* mirror = find(in_[to], from);
   assert(mirror != nullptr);
@@ -61,8 +65,10 @@ void ContractionGraph::add_or_lower(std::uint32_t from, std::uint32_t to, Weight
 }
 
 void ContractionGraph::remove(std::uint32_t v) {
-  for (const DynamicArc& a : out_[v]) erase(in_[a.node], v);
-  for (const DynamicArc& a : in_[v]) erase(out_[a.node], v);
+  for (const DynamicArc& a : out_[v])
+    erase(in_[a.node], v);
+  for (const DynamicArc& a : in_[v])
+    erase(out_[a.node], v);
   std::vector<DynamicArc>().swap(out_[v]);
   std::vector<DynamicArc>().swap(in_[v]);
 }

@@ -63,7 +63,8 @@ class IndexedMinHeap {
 
   // Empties the heap in O(size), not O(id_count).
   void clear() {
-    for (const Entry& e : heap_) position_[e.id] = kAbsent;
+    for (const Entry& e : heap_)
+      position_[e.id] = kAbsent;
     heap_.clear();
   }
 
@@ -83,7 +84,8 @@ class IndexedMinHeap {
     const Entry e = heap_[i];
     while (i > 0) {
       const std::size_t parent = (i - 1) / 2;
-      if (!less(e, heap_[parent])) break;
+      if (!less(e, heap_[parent]))
+        break;
       place(i, heap_[parent]);
       i = parent;
     }
@@ -95,9 +97,12 @@ class IndexedMinHeap {
     const std::size_t n = heap_.size();
     while (true) {
       std::size_t child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && less(heap_[child + 1], heap_[child])) ++child;
-      if (!less(heap_[child], e)) break;
+      if (child >= n)
+        break;
+      if (child + 1 < n && less(heap_[child + 1], heap_[child]))
+        ++child;
+      if (!less(heap_[child], e))
+        break;
       place(i, heap_[child]);
       i = child;
     }

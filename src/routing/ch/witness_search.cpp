@@ -8,7 +8,8 @@ WitnessSearch::WitnessSearch(std::size_t node_count) : labels_(node_count), heap
 
 void WitnessSearch::next_round() {
   if (++round_ == 0) {  // the counter wrapped: clear the marks once
-    for (Label& l : labels_) l.round = l.target_round = 0;
+    for (Label& l : labels_)
+      l.round = l.target_round = 0;
     round_ = 1;
   }
   heap_.clear();
@@ -52,9 +53,11 @@ void WitnessSearch::run(const ContractionGraph& graph, std::uint32_t source, std
       --open;
     }
     for (const DynamicArc& a : graph.out(v)) {
-      if (a.node == avoid) continue;
+      if (a.node == avoid)
+        continue;
       const std::uint64_t sum = std::uint64_t{d} + a.weight;
-      if (sum > bound) continue;
+      if (sum > bound)
+        continue;
       const Weight nd = static_cast<Weight>(sum);
       Label& there = labels_[a.node];
       if (there.round != round_ || nd < there.distance) {

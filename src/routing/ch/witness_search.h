@@ -38,7 +38,7 @@ class WitnessSearch {
 
  private:
   struct Label {
-    std::uint32_t round = 0;        // == round_: distance is from this run
+    std::uint32_t round = 0;  // == round_: distance is from this run
     Weight distance = kInfinity;
     std::uint32_t target_round = 0;  // == round_: an open target of this run
     Weight bound = 0;                // its bound
