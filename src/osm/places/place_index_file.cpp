@@ -9,123 +9,23 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <zlib.h>
 
 #include <shouwang/osm/place_index.h>
 
+#include "osm/binary_io.h"
 #include "osm/places/place_tables.h"
 
 namespace shouwang::osm {
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "the index file is little-endian");
 
 constexpr char kMagic[8] = {'S', 'W', 'P', 'L', 'A', 'C', 'E', '\0'};
 constexpr std::size_t kHeaderBytes = 8 + 4 + 4 + 8 * 8;
 constexpr std::size_t kPlaceFixedBytes = 3 + 8 + 2 * 4 + 5;  // the smallest place record
 constexpr std::uint8_t kFlagHasBox = 1;  // place flag: a box other than the position follows
 
-class Writer {
- public:
-  template <typename T>
-  void put(const T& value) {
-    const auto* p = reinterpret_cast<const char*>(&value);
-    bytes_.append(p, sizeof(T));
-  }
-  template <typename T>
-  void put_array(const std::vector<T>& values) {
-    if (values.empty())
-      return;
-    const auto* p = reinterpret_cast<const char*>(values.data());
-    bytes_.append(p, values.size() * sizeof(T));
-  }
-  void put_varint(std::uint64_t v) {
-    while (v >= 0x80) {
-      bytes_.push_back(static_cast<char>((v & 0x7F) | 0x80));
-      v >>= 7;
-    }
-    bytes_.push_back(static_cast<char>(v));
-  }
-  void put_string(const std::string& s) {
-    put_varint(s.size());
-    bytes_ += s;
-  }
-  void put_degrees(double degrees) { put(static_cast<std::int32_t>(std::llround(degrees * 1e7))); }
-  std::string& bytes() { return bytes_; }
-
- private:
-  std::string bytes_;
-};
-
-class Reader {
- public:
-  Reader(const std::string& bytes, std::size_t end) : bytes_(bytes), end_(end) {}
-  template <typename T>
-  bool get(T& value) {
-    if (sizeof(T) > end_ - pos_)
-      return false;
-    std::memcpy(&value, bytes_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  template <typename T>
-  bool get_array(std::vector<T>& out, std::uint64_t n) {
-    if (n > (end_ - pos_) / sizeof(T))
-      return false;
-    out.resize(n);
-    if (n > 0)
-      std::memcpy(out.data(), bytes_.data() + pos_, n * sizeof(T));
-    pos_ += n * sizeof(T);
-    return true;
-  }
-  bool get_string(std::string& out, std::uint64_t n) {
-    if (n > end_ - pos_)
-      return false;
-    out.assign(bytes_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool get_varint(std::uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      std::uint8_t byte = 0;
-      if (!get(byte))
-        return false;
-      v |= std::uint64_t{byte & 0x7Fu} << shift;
-      if ((byte & 0x80u) == 0)
-        return true;
-    }
-    return false;
-  }
-  bool get_string(std::string& out) {
-    std::uint64_t n = 0;
-    return get_varint(n) && get_string(out, n);
-  }
-  bool get_degrees(double& degrees) {
-    std::int32_t fixed = 0;
-    if (!get(fixed))
-      return false;
-    degrees = fixed * 1e-7;
-    return true;
-  }
-  [[nodiscard]] std::size_t pos() const { return pos_; }
-
- private:
-  const std::string& bytes_;
-  std::size_t pos_ = 0;
-  std::size_t end_;
-};
-
-std::uint32_t crc_of(const char* data, std::size_t n) {
-  uLong crc = crc32(0L, Z_NULL, 0);
-  while (n > 0) {
-    const auto chunk = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(data), chunk);
-    data += chunk;
-    n -= chunk;
-  }
-  return static_cast<std::uint32_t>(crc);
-}
+using Writer = binary::ByteWriter;
+using Reader = binary::ByteReader;
 
 void put_place(Writer& w, const Place& p) {
   const bool has_box = !(p.bbox == BoundingBox{p.position, p.position});
@@ -251,29 +151,9 @@ Status write_place_index(const std::string& path, const PlaceIndex& index) {
   w.put_array(t.postings);
   w.put_array(t.street_members);
   w.put_array(t.members);
-  w.put(crc_of(w.bytes().data(), w.bytes().size()));
+  w.seal();
 
-  const std::string partial = path + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out)
-      return Error(Errc::kIoError, "cannot write " + partial + ": " + std::strerror(errno));
-    out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-    out.flush();
-    if (!out) {
-      const std::string reason = std::strerror(errno);
-      std::error_code ec;
-      std::filesystem::remove(partial, ec);
-      return Error(Errc::kIoError, "cannot write " + partial + ": " + reason);
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(partial, path, ec);
-  if (ec) {
-    std::filesystem::remove(partial, ec);
-    return Error(Errc::kIoError, "cannot rename " + partial + " to " + path + ": " + ec.message());
-  }
-  return ok_status();
+  return binary::write_file_atomically(path, w.bytes());
 }
 
 Result<PlaceIndex> read_place_index(const std::string& path) {
@@ -301,7 +181,7 @@ Result<PlaceIndex> read_place_index(const std::string& path) {
   }
   std::uint32_t stored_crc = 0;
   std::memcpy(&stored_crc, bytes.data() + bytes.size() - sizeof stored_crc, sizeof stored_crc);
-  if (crc_of(bytes.data(), bytes.size() - sizeof stored_crc) != stored_crc) {
+  if (binary::crc32_of(bytes.data(), bytes.size() - sizeof stored_crc) != stored_crc) {
     return corrupt("checksum mismatch (the file is damaged or truncated)");
   }
 
