@@ -17,7 +17,7 @@ ArcId arc_between(const RoadGraph& g, NodeId u, NodeId v) {
 
 }  // namespace
 
-Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index, DijkstraQuery& query, LatLon from,
+Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index, ChQuery& query, LatLon from,
                                  LatLon to, Meters max_snap) {
   auto a = index.snap(from, max_snap);
   if (!a) return Error(a.error().code, "start: " + a.error().message, "from");
@@ -37,21 +37,11 @@ Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index,
 
   const auto sources = a->as_source(graph);
   const auto targets = b->as_target(graph);
-  query.run(sources, kInfinity - 1, [](NodeId, Weight) {});
-  NodeId exit;
-  Weight best = kInfinity;
-  for (const auto& [node, offset] : targets) {
-    const Weight t = query.time(node);
-    if (t != kInfinity && t + offset < best) {
-      best = t + offset;
-      exit = node;
-    }
-  }
-  if (!exit.valid()) return Error(Errc::kNotFound, "the two positions are not connected by road");
-  route.time_ms = best;
-
-  const std::vector<NodeId> path = query.path_to(exit);
+  route.time_ms = query.distance(sources, targets);
+  if (route.time_ms == kInfinity) return Error(Errc::kNotFound, "the two positions are not connected by road");
+  const std::vector<NodeId> path = query.path();
   const NodeId entry = path.front();
+  const NodeId exit = path.back();
   // Partial first segment: from the snapped point to the entry node.
   route.geometry.push_back(a->point);
   route.length_m += (entry == a->to ? 1.0 - a->t : a->t) * arc_length_m(graph, entry == a->to ? a->arc : *a->reverse);

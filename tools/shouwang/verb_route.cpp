@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include <shouwang/osm/ch_file.h>
 #include <shouwang/osm/graph_file.h>
 #include <shouwang/routing/point_route.h>
 
@@ -68,8 +69,13 @@ int run_route(const std::vector<std::string>& argv) {
     return kExitFailure;
   }
   const routing::RoadGraph& graph = loaded->graph;
+  const auto ch = osm::read_ch_file((std::filesystem::path(*args->get("data")) / osm::kChFileName).string(), graph);
+  if (!ch) {
+    std::cerr << "shouwang route: " << ch.error().message << "\n";
+    return kExitFailure;
+  }
   const routing::SnapIndex index(graph);
-  routing::DijkstraQuery query(graph);
+  routing::ChQuery query(*ch);
   const auto start = std::chrono::steady_clock::now();
   const auto route = routing::route_between(graph, index, query, *from, *to);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

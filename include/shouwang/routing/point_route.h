@@ -5,7 +5,7 @@
 #include <vector>
 
 #include <shouwang/base/geo.h>
-#include <shouwang/routing/dijkstra.h>
+#include <shouwang/routing/ch_query.h>
 #include <shouwang/routing/snap_index.h>
 
 namespace shouwang::routing {
@@ -21,7 +21,7 @@ struct PointRoute {
 // kOutOfRange when an end is farther than `max_snap` from every road, kNotFound when the
 // snapped ends are not connected (cannot happen on an imported graph, which is strongly
 // connected).
-Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index, DijkstraQuery& query, LatLon from,
+Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index, ChQuery& query, LatLon from,
                                  LatLon to, Meters max_snap = Meters(1000.0));
 
 }  // namespace shouwang::routing
