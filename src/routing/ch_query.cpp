@@ -63,8 +63,7 @@ ChQuery::ChQuery(const ContractionHierarchy& hierarchy) : hierarchy_(hierarchy) 
   backward_.opposite = &hierarchy.upward();
   for (Side* side : {&forward_, &backward_}) {
     side->stamp.assign(hierarchy.node_count(), 0);
-    side->distance.assign(hierarchy.node_count(), kInfinity);
-    side->parents.resize(hierarchy.node_count());
+    side->labels.resize(hierarchy.node_count());
   }
 }
 
@@ -79,23 +78,23 @@ void ChQuery::start() {
   best_ = kInfinity;
 }
 
-void ChQuery::reach(Side& side, std::uint8_t round, std::uint32_t rank, Weight d,
+void ChQuery::reach(Side& side, std::uint16_t round, std::uint32_t rank, Weight d,
                     std::uint32_t parent, std::uint32_t arc) {
-  if (side.reached(rank, round) && side.distance[rank] <= d)
+  Label& l = side.labels[rank];
+  if (side.reached(rank, round) && l.distance <= d)
     return;
   side.stamp[rank] = round;
-  side.distance[rank] = d;
-  side.parents[rank] = Parent{parent, arc};
+  l = Label{d, parent, arc};
   heap_push(side.heap, {d, rank});
 }
 
 void ChQuery::settle(Side& side, const Side& other) {
   const auto [d, v] = heap_pop(side.heap);
-  if (d != side.distance[v])
+  if (d != side.labels[v].distance)
     return;  // stale: v was reached more cheaply since
 
-  if (other.reached(v, round_) && d + other.distance[v] < best_) {
-    best_ = d + other.distance[v];
+  if (other.reached(v, round_) && d + other.labels[v].distance < best_) {
+    best_ = d + other.labels[v].distance;
     meeting_ = v;
   }
 
@@ -104,7 +103,7 @@ void ChQuery::settle(Side& side, const Side& other) {
   const ChArcs& down = *side.opposite;
   for (std::uint32_t a = down.first_out[v]; a < down.first_out[v + 1]; ++a) {
     const std::uint32_t x = down.head[a].value();
-    if (side.reached(x, round_) && side.distance[x] + down.weight[a] < d)
+    if (side.reached(x, round_) && side.labels[x].distance + down.weight[a] < d)
       return;
   }
 
@@ -189,22 +188,22 @@ std::vector<NodeId> ChQuery::path() const {
     return nodes;
   // The forward labels lead from the meeting node back to the source.
   std::vector<std::uint32_t> chain;
-  for (std::uint32_t v = meeting_;; v = forward_.parents[v].rank) {
+  for (std::uint32_t v = meeting_;; v = forward_.labels[v].parent) {
     chain.push_back(v);
-    if (forward_.parents[v].rank == v)
+    if (forward_.labels[v].parent == v)
       break;
   }
   std::reverse(chain.begin(), chain.end());
   std::vector<std::uint32_t> ranks{chain.front()};
   for (std::size_t i = 1; i < chain.size(); ++i) {
-    const std::uint32_t a = forward_.parents[chain[i]].arc;
+    const std::uint32_t a = forward_.labels[chain[i]].arc;
     unpack(chain[i - 1], chain[i], hierarchy_.upward().middle[a], ranks);
   }
   // The backward labels lead from the meeting node on to the target.
-  for (std::uint32_t v = meeting_; backward_.parents[v].rank != v;) {
-    const Parent& p = backward_.parents[v];
-    unpack(v, p.rank, hierarchy_.downward().middle[p.arc], ranks);
-    v = p.rank;
+  for (std::uint32_t v = meeting_; backward_.labels[v].parent != v;) {
+    const Label& l = backward_.labels[v];
+    unpack(v, l.parent, hierarchy_.downward().middle[l.arc], ranks);
+    v = l.parent;
   }
   nodes.reserve(ranks.size());
   for (const std::uint32_t r : ranks)

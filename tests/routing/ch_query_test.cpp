@@ -171,6 +171,24 @@ TEST(ChQuery, OffsetsChooseTheCheaperEnd) {
   EXPECT_EQ(query.distance(twice, to_d), 5u + 10u + 100u + 10u);
 }
 
+TEST(ChQuery, StaysExactWhenTheLabelVersionsRunOut) {
+  // The labels carry versions that run out and are reset every 65,535 searches. The first
+  // search leaves a backward label at node 2; searches from 2 to 0 never touch it again,
+  // so if the reset were missing it would count as current once the version comes round,
+  // and 2 → 0 (impossible: the road is one-way) would meet it at distance 0.
+  const std::vector<LatLon> coords(3, LatLon{31.0, 121.0});
+  const auto graph =
+      RoadGraph::build(coords, {{NodeId(0), NodeId(1), 100, 1}, {NodeId(1), NodeId(2), 100, 1}});
+  ASSERT_TRUE(graph.ok());
+  const auto hierarchy = ContractionHierarchy::build(*graph);
+  ChQuery query(hierarchy);
+  ASSERT_EQ(query.distance(NodeId(0), NodeId(2)), 200u);
+  for (int i = 0; i < 140'000; ++i) {
+    ASSERT_EQ(query.distance(NodeId(2), NodeId(0)), kInfinity) << "search " << i;
+  }
+  EXPECT_EQ(query.distance(NodeId(0), NodeId(2)), 200u);
+}
+
 TEST(ChQuery, QueriesOnSeveralThreadsShareOneHierarchy) {
   const RoadGraph graph = testing::road_like_graph(21, 30);
   const auto last = static_cast<std::int64_t>(graph.node_count()) - 1;

@@ -1,8 +1,8 @@
 #pragma once
 // Shortest travel times and paths on a ContractionHierarchy. A ChQuery belongs to one
 // thread; many of them may share one hierarchy, which must outlive them. Reusing a query
-// costs O(1) per search (labels are versioned, not cleared, except for one pass over a
-// byte per node every 255 searches); its memory is about 26 bytes per node.
+// costs O(1) per search: labels carry a version instead of being cleared (the versions
+// run out, and are all reset, once every 65,535 searches). Memory: about 28 bytes per node.
 //
 // Method: a forward search from the source climbs the upward graph while a backward
 // search from the target climbs the downward graph; a shortest path is an up-then-down
@@ -46,28 +46,27 @@ class ChQuery {
   [[nodiscard]] std::vector<NodeId> path() const;
 
  private:
-  // Per node and side: whether the current search reached the node (a one-byte version
-  // stamp, so that the stamps of a whole city stay in the cache), its distance, and how it
-  // was reached (only written by searches, read by path()).
-  struct Parent {
-    std::uint32_t rank = 0;  // the rank the search came from (itself for a start)
-    std::uint32_t arc = 0;   // the arc from there (stored at that rank), if not a start
+  // Per node and side: whether the current search reached the node (a two-byte version
+  // stamp, so that the stamps of a whole city stay in the cache) and, if so, its label.
+  struct Label {
+    Weight distance = kInfinity;
+    std::uint32_t parent = 0;  // the rank the search came from (itself for a start)
+    std::uint32_t arc = 0;     // the arc from there (stored at that rank), if not a start
   };
   struct Side {
     const ChArcs* arcs = nullptr;      // the graph this side climbs
     const ChArcs* opposite = nullptr;  // the graph whose arcs come down into a node
-    std::vector<std::uint8_t> stamp;   // == round_: reached by the current search
-    std::vector<Weight> distance;
-    std::vector<Parent> parents;
+    std::vector<std::uint16_t> stamp;  // == round_: reached by the current search
+    std::vector<Label> labels;
     std::vector<std::pair<Weight, std::uint32_t>> heap;  // (key, rank): a 4-ary min-heap
 
-    [[nodiscard]] bool reached(std::uint32_t rank, std::uint8_t round) const {
+    [[nodiscard]] bool reached(std::uint32_t rank, std::uint16_t round) const {
       return stamp[rank] == round;
     }
   };
 
   void start();
-  static void reach(Side& side, std::uint8_t round, std::uint32_t rank, Weight d,
+  static void reach(Side& side, std::uint16_t round, std::uint32_t rank, Weight d,
                     std::uint32_t parent, std::uint32_t arc);
   // Pops the top of `side`'s heap; unless it is stale, records a meeting with `other`
   // and expands the node (unless it is stalled).
@@ -81,7 +80,7 @@ class ChQuery {
   const ContractionHierarchy& hierarchy_;
   Side forward_;
   Side backward_;
-  std::uint8_t round_ = 0;  // cycles through 1..255; the stamps are cleared on wrapping
+  std::uint16_t round_ = 0;  // cycles through 1..65535; the stamps are cleared on wrapping
   Weight best_ = kInfinity;
   std::uint32_t meeting_ = 0;  // the rank where the best paths met
 };
