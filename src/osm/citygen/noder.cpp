@@ -1,5 +1,7 @@
 #include "osm/citygen/noder.h"
 
+#include <shouwang/base/disjoint_sets.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -21,32 +23,6 @@ struct Insertion {
   std::uint32_t segment;
   double t;
   std::uint32_t node;
-};
-
-class UnionFind {
- public:
-  std::uint32_t find(std::uint32_t x) {
-    grow(x);
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  void unite(std::uint32_t a, std::uint32_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);  // the older node represents
-  }
-
- private:
-  void grow(std::uint32_t x) {
-    const std::size_t old = parent_.size();
-    if (x < old) return;
-    parent_.resize(x + 1);
-    std::iota(parent_.begin() + static_cast<std::ptrdiff_t>(old), parent_.end(), static_cast<std::uint32_t>(old));
-  }
-  std::vector<std::uint32_t> parent_;
 };
 
 double cross(Xy a, Xy b) { return a.x * b.y - a.y * b.x; }
@@ -87,7 +63,7 @@ RoadNetwork node_roads(const std::vector<Road>& roads) {
   }
   std::sort(in_cell.begin(), in_cell.end());
 
-  UnionFind merged;
+  DisjointSets merged;
   std::vector<Insertion> insertions;
   auto ends = [&](const Segment& s) {
     const auto& nodes = ways[s.way];
@@ -129,7 +105,7 @@ RoadNetwork node_roads(const std::vector<Road>& roads) {
         const std::int64_t snap_a = t * len_r < kSnap ? std::int64_t{a0} : ((1 - t) * len_r < kSnap ? std::int64_t{a1} : kNone);
         const std::int64_t snap_b = u * len_s < kSnap ? std::int64_t{b0} : ((1 - u) * len_s < kSnap ? std::int64_t{b1} : kNone);
         if (snap_a >= 0 && snap_b >= 0) {
-          merged.unite(static_cast<std::uint32_t>(snap_a), static_cast<std::uint32_t>(snap_b));
+          merged.join(static_cast<std::uint32_t>(snap_a), static_cast<std::uint32_t>(snap_b));
         } else if (snap_a >= 0) {
           insertions.push_back({s2.way, s2.index, u, static_cast<std::uint32_t>(snap_a)});
         } else if (snap_b >= 0) {
@@ -194,9 +170,9 @@ RoadNetwork node_roads(const std::vector<Road>& roads) {
   }
 
   // Keep the largest connected part.
-  UnionFind parts;
+  DisjointSets parts;
   for (const auto& nodes : ways) {
-    for (std::size_t i = 1; i < nodes.size(); ++i) parts.unite(nodes[0], nodes[i]);
+    for (std::size_t i = 1; i < nodes.size(); ++i) parts.join(nodes[0], nodes[i]);
   }
   std::vector<std::uint32_t> part_size(net.nodes.size(), 0);
   for (std::uint32_t id = 0; id < net.nodes.size(); ++id) {

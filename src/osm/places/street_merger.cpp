@@ -8,34 +8,13 @@
 #include <string>
 #include <tuple>
 
+#include <shouwang/base/disjoint_sets.h>
+
 namespace shouwang::osm::places {
 namespace {
 
 constexpr double kRadiansPerDegree = std::numbers::pi / 180.0;
 constexpr double kMetresPerDegree = kEarthRadiusMeters * kRadiansPerDegree;
-
-class DisjointSets {
- public:
-  explicit DisjointSets(std::size_t n) : parent_(n) {
-    std::iota(parent_.begin(), parent_.end(), 0);
-  }
-  std::size_t find(std::size_t x) {
-    while (parent_[x] != x) {
-      parent_[x] = parent_[parent_[x]];
-      x = parent_[x];
-    }
-    return x;
-  }
-  void join(std::size_t a, std::size_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b)
-      parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<std::size_t> parent_;
-};
 
 const std::string& group_name(const Place& p) {
   return p.name_zh.empty() ? p.name_en : p.name_zh;
@@ -116,12 +95,12 @@ std::vector<Place> merge_street_pieces(std::vector<Place> pieces, double join_di
         if (pieces[j].bbox.south_west.lat > pieces[i].bbox.north_east.lat + join_degrees_lat)
           break;
         if (box_gap_metres(pieces[i].bbox, pieces[j].bbox) <= join_distance_m)
-          sets.join(i - begin, j - begin);
+          sets.join(static_cast<std::uint32_t>(i - begin), static_cast<std::uint32_t>(j - begin));
       }
     }
     std::vector<std::vector<std::size_t>> clusters(end - begin);
     for (std::size_t i = begin; i < end; ++i)
-      clusters[sets.find(i - begin)].push_back(i);
+      clusters[sets.find(static_cast<std::uint32_t>(i - begin))].push_back(i);
     std::vector<Place> group;
     for (auto& members : clusters) {
       if (members.empty())
