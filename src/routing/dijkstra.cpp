@@ -1,5 +1,7 @@
 #include <shouwang/routing/dijkstra.h>
 
+#include "routing/detail/dary_heap.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -9,7 +11,6 @@ namespace {
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 // Heap keys pack (time, node) into one integer: one comparison orders by time, then node.
 constexpr std::uint64_t key(Weight d, std::uint32_t v) { return (static_cast<std::uint64_t>(d) << 32) | v; }
-constexpr auto heap_order = std::greater<std::uint64_t>();
 
 }  // namespace
 
@@ -36,8 +37,7 @@ void DijkstraQuery::relax(std::uint32_t v, Weight d, std::uint32_t parent) {
     stamp_[v] = round_;
     dist_[v] = d;
     parent_[v] = parent;
-    heap_.push_back(key(d, v));
-    std::push_heap(heap_.begin(), heap_.end(), heap_order);
+    detail::heap_push(heap_, key(d, v));
   }
 }
 
@@ -45,10 +45,9 @@ Weight DijkstraQuery::distance(NodeId source, NodeId target) {
   start();
   relax(source.value(), 0, kNone);
   while (!heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), heap_order);
-    const auto d = static_cast<Weight>(heap_.back() >> 32);
-    const auto v = static_cast<std::uint32_t>(heap_.back());
-    heap_.pop_back();
+    const std::uint64_t top = detail::heap_pop(heap_);
+    const auto d = static_cast<Weight>(top >> 32);
+    const auto v = static_cast<std::uint32_t>(top);
     if (d != dist_[v]) continue;  // stale entry
     if (v == target.value()) return d;
     const NodeId node(v);
@@ -79,10 +78,9 @@ void DijkstraQuery::run(const std::vector<std::pair<NodeId, Weight>>& sources, W
     if (offset <= limit) relax(s.value(), offset, kNone);
   }
   while (!heap_.empty()) {
-    std::pop_heap(heap_.begin(), heap_.end(), heap_order);
-    const auto d = static_cast<Weight>(heap_.back() >> 32);
-    const auto v = static_cast<std::uint32_t>(heap_.back());
-    heap_.pop_back();
+    const std::uint64_t top = detail::heap_pop(heap_);
+    const auto d = static_cast<Weight>(top >> 32);
+    const auto v = static_cast<std::uint32_t>(top);
     if (d != dist_[v]) continue;
     visit(NodeId(v), d);
     const NodeId node(v);
