@@ -21,6 +21,7 @@
 #include <shouwang/routing/ch_query.h>
 #include <shouwang/routing/contraction_hierarchy.h>
 
+#include "latency_counters.h"
 #include "routing/synthetic_graphs.h"
 
 namespace shouwang::routing {
@@ -151,18 +152,7 @@ void BM_CHQueryDistance(benchmark::State& state) {
     const auto& [s, t] = pairs[i++ % pairs.size()];
     benchmark::DoNotOptimize(query.distance(s, t));
   }
-  std::vector<double> micros;
-  micros.reserve(pairs.size());
-  for (const auto& [s, t] : pairs) {
-    const auto start = std::chrono::steady_clock::now();
-    benchmark::DoNotOptimize(query.distance(s, t));
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
-            .count());
-  }
-  std::sort(micros.begin(), micros.end());
-  state.counters["p50_us"] = micros[micros.size() / 2];
-  state.counters["p99_us"] = micros[micros.size() * 99 / 100];
+  bench::add_latency_counters(state, pairs, [&query](const auto& pair) { return query.distance(pair.first, pair.second); });
 }
 BENCHMARK(BM_CHQueryDistance)->Apply(on_graphs)->Unit(benchmark::kMicrosecond);
 

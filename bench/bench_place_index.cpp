@@ -15,6 +15,7 @@
 #include <shouwang/osm/city_generator.h>
 #include <shouwang/osm/place_index.h>
 
+#include "latency_counters.h"
 #include "osm/places/utf8.h"
 
 namespace shouwang::osm {
@@ -102,17 +103,7 @@ void run_queries(benchmark::State& state, const std::vector<std::string>& qs,
     if (++i == qs.size())
       i = 0;
   }
-  std::vector<double> micros;
-  for (const std::string& q : qs) {
-    const auto start = std::chrono::steady_clock::now();
-    benchmark::DoNotOptimize(index.search(q, limit));
-    micros.push_back(
-        std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start)
-            .count());
-  }
-  std::sort(micros.begin(), micros.end());
-  state.counters["p50_us"] = micros[micros.size() / 2];
-  state.counters["p99_us"] = micros[micros.size() * 99 / 100];
+  bench::add_latency_counters(state, qs, [&](const std::string& q) { return index.search(q, limit); });
   state.counters["hits"] = static_cast<double>(hits) / static_cast<double>(state.iterations());
 }
 

@@ -1,18 +1,13 @@
 #include "include_checker.h"
 
+#include <shouwang/base/text.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
 
 namespace shouwang::tools {
 namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
 
 std::string join(const std::set<std::string>& items) {
   std::string out;

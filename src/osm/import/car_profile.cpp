@@ -1,19 +1,12 @@
 #include <shouwang/osm/car_profile.h>
 
+#include <shouwang/base/text.h>
+
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 
 namespace shouwang::osm {
-namespace {
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-}  // namespace
 
 CarProfile CarProfile::chinese_urban() {
   CarProfile p;
