@@ -23,15 +23,15 @@ bool ByteReader::get_varint(std::uint64_t& v) {
   return false;
 }
 
-std::uint32_t crc32_of(const char* data, std::size_t n) {
-  uLong crc = crc32(0L, nullptr, 0);
+std::uint32_t crc32_of(const char* data, std::size_t n, std::uint32_t crc) {
+  uLong running = crc;  // zlib's CRC of no bytes is 0
   while (n > 0) {
     const auto chunk = static_cast<uInt>(std::min<std::size_t>(n, 1u << 30));
-    crc = crc32(crc, reinterpret_cast<const Bytef*>(data), chunk);
+    running = crc32(running, reinterpret_cast<const Bytef*>(data), chunk);
     data += chunk;
     n -= chunk;
   }
-  return static_cast<std::uint32_t>(crc);
+  return static_cast<std::uint32_t>(running);
 }
 
 Result<std::string> read_sealed_file(const std::string& path, const char (&magic)[8], std::uint32_t version,

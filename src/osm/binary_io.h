@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -96,7 +97,13 @@ class ByteReader {
   std::size_t end_;
 };
 
-std::uint32_t crc32_of(const char* data, std::size_t n);
+// `crc` carries on from the CRC-32 of bytes before these: crc32_of(b, m, crc32_of(a, n)) is
+// the CRC-32 of a followed by b.
+std::uint32_t crc32_of(const char* data, std::size_t n, std::uint32_t crc = 0);
+template <typename T>
+std::uint32_t crc32_of(std::span<const T> values, std::uint32_t crc = 0) {
+  return crc32_of(reinterpret_cast<const char*>(values.data()), values.size_bytes(), crc);
+}
 
 // The whole file after checking, in order, its magic (kCorrupt "bad magic"), the format
 // version right after it (kInvalidArgument "written by another version") and its closing

@@ -1,7 +1,5 @@
 #include <shouwang/routing/dijkstra.h>
 
-#include "routing/detail/dary_heap.h"
-
 #include <algorithm>
 #include <functional>
 
@@ -9,86 +7,92 @@ namespace shouwang::routing {
 namespace {
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-// Heap keys pack (time, node) into one integer: one comparison orders by time, then node.
-constexpr std::uint64_t key(Weight d, std::uint32_t v) { return (static_cast<std::uint64_t>(d) << 32) | v; }
 
 }  // namespace
 
-DijkstraQuery::DijkstraQuery(const RoadGraph& graph)
-    : graph_(graph),
-      dist_(graph.node_count(), kInfinity),
-      parent_(graph.node_count(), kNone),
-      stamp_(graph.node_count(), 0) {}
+DijkstraQuery::DijkstraQuery(const RoadGraph& graph) : graph_(graph), labels_(graph.node_count()) {}
 
 void DijkstraQuery::start() {
   if (++round_ == 0) {  // the counter wrapped: clear the marks once
-    std::fill(stamp_.begin(), stamp_.end(), 0);
+    for (Label& label : labels_) label.round = 0;
     round_ = 1;
   }
-  heap_.clear();
+  queue_.clear();
+  settled_.clear();
 }
 
 Weight DijkstraQuery::time(NodeId v) const {
-  return stamp_[v.value()] == round_ ? dist_[v.value()] : kInfinity;
+  const Label& label = labels_[v.value()];
+  return label.round == round_ ? label.time : kInfinity;
 }
 
 void DijkstraQuery::relax(std::uint32_t v, Weight d, std::uint32_t parent) {
-  if (stamp_[v] != round_ || d < dist_[v]) {
-    stamp_[v] = round_;
-    dist_[v] = d;
-    parent_[v] = parent;
-    detail::heap_push(heap_, key(d, v));
+  Label& label = labels_[v];
+  if (label.round != round_ || d < label.time) {
+    label = {round_, d, parent};
+    queue_.push(d, v);
   }
 }
 
 Weight DijkstraQuery::distance(NodeId source, NodeId target) {
   start();
   relax(source.value(), 0, kNone);
-  while (!heap_.empty()) {
-    const std::uint64_t top = detail::heap_pop(heap_);
-    const auto d = static_cast<Weight>(top >> 32);
-    const auto v = static_cast<std::uint32_t>(top);
-    if (d != dist_[v]) continue;  // stale entry
+  const auto first_out = graph_.first_out();
+  const auto heads = graph_.heads();
+  const auto times = graph_.times();
+  while (!queue_.empty()) {
+    const auto [d, v] = queue_.pop();
+    if (d != labels_[v].time) continue;  // stale entry
     if (v == target.value()) return d;
-    const NodeId node(v);
-    for (ArcId a = graph_.begin_out(node); a < graph_.end_out(node); a = ArcId(a.value() + 1)) {
-      relax(graph_.head(a).value(), d + graph_.time_ms(a), v);
-    }
+    for (std::uint32_t a = first_out[v]; a < first_out[v + 1]; ++a) relax(heads[a].value(), d + times[a], v);
   }
   return kInfinity;
 }
 
 NodeId DijkstraQuery::parent(NodeId v) const {
-  if (stamp_[v.value()] != round_ || parent_[v.value()] == kNone) return NodeId();
-  return NodeId(parent_[v.value()]);
+  const Label& label = labels_[v.value()];
+  if (label.round != round_ || label.parent == kNone) return NodeId();
+  return NodeId(label.parent);
 }
 
 std::vector<NodeId> DijkstraQuery::path_to(NodeId target) const {
   std::vector<NodeId> path;
   if (time(target) == kInfinity) return path;
-  for (std::uint32_t v = target.value(); v != kNone; v = parent_[v]) path.push_back(NodeId(v));
+  for (std::uint32_t v = target.value(); v != kNone; v = labels_[v].parent) path.push_back(NodeId(v));
   std::reverse(path.begin(), path.end());
   return path;
 }
 
-void DijkstraQuery::run(const std::vector<std::pair<NodeId, Weight>>& sources, Weight limit,
-                        const std::function<void(NodeId, Weight)>& visit) {
+void DijkstraQuery::search(std::span<const std::pair<NodeId, Weight>> sources, Weight limit,
+                           std::vector<Overrun>* overruns) {
   start();
   for (const auto& [s, offset] : sources) {
     if (offset <= limit) relax(s.value(), offset, kNone);
   }
-  while (!heap_.empty()) {
-    const std::uint64_t top = detail::heap_pop(heap_);
-    const auto d = static_cast<Weight>(top >> 32);
-    const auto v = static_cast<std::uint32_t>(top);
-    if (d != dist_[v]) continue;
-    visit(NodeId(v), d);
-    const NodeId node(v);
-    for (ArcId a = graph_.begin_out(node); a < graph_.end_out(node); a = ArcId(a.value() + 1)) {
-      const Weight nd = d + graph_.time_ms(a);
-      if (nd <= limit) relax(graph_.head(a).value(), nd, v);
+  const auto first_out = graph_.first_out();
+  const auto heads = graph_.heads();
+  const auto times = graph_.times();
+  while (!queue_.empty()) {
+    const auto [d, v] = queue_.pop();
+    if (d != labels_[v].time) continue;
+    settled_.emplace_back(NodeId(v), d);
+    for (std::uint32_t a = first_out[v]; a < first_out[v + 1]; ++a) {
+      const Weight nd = d + times[a];
+      if (nd <= limit) {
+        const std::uint32_t w = heads[a].value();
+        __builtin_prefetch(&first_out[w]);
+        relax(w, nd, v);
+      } else if (overruns != nullptr) {
+        overruns->push_back({NodeId(v), ArcId(a), limit - d});
+      }
     }
   }
+}
+
+void DijkstraQuery::run(const std::vector<std::pair<NodeId, Weight>>& sources, Weight limit,
+                        const std::function<void(NodeId, Weight)>& visit) {
+  search(sources, limit);
+  for (const auto& [v, d] : settled_) visit(v, d);
 }
 
 }  // namespace shouwang::routing

@@ -1,6 +1,7 @@
 #include <shouwang/routing/isochrone.h>
 
 #include <algorithm>
+#include <array>
 
 namespace shouwang::routing {
 namespace {
@@ -11,81 +12,71 @@ LatLon along(LatLon a, LatLon b, double f) { return {a.lat + (b.lat - a.lat) * f
 
 Isochrone isochrone(const RoadGraph& graph, DijkstraQuery& query, const std::vector<Entry>& sources, Weight limit) {
   Isochrone out;
-  query.run(sources, limit, [&out](NodeId v, Weight t) { out.nodes.emplace_back(v, t); });
+  std::vector<DijkstraQuery::Overrun> overruns;
+  query.search(sources, limit, &overruns);
+  const auto settled = query.settled();
+  out.nodes.assign(settled.begin(), settled.end());
   std::vector<LatLon> points;
-  points.reserve(out.nodes.size());
-  for (const auto& [v, t] : out.nodes) {
-    points.push_back(graph.coordinate(v));
-    const Weight left = limit - t;
-    for (ArcId a = graph.begin_out(v); a < graph.end_out(v); a = ArcId(a.value() + 1)) {
-      const NodeId w = graph.head(a);
-      if (query.time(w) != kInfinity || graph.time_ms(a) == 0) continue;  // head reached by itself
-      const double f = std::min(1.0, static_cast<double>(left) / graph.time_ms(a));
-      if (f <= 0.0) continue;
-      out.partial.push_back({a, v, f});
-      points.push_back(along(graph.coordinate(v), graph.coordinate(w), f));
-    }
+  points.reserve(out.nodes.size() + overruns.size());
+  for (const auto& [v, t] : out.nodes) points.push_back(graph.coordinate(v));
+  for (const auto& [v, a, left] : overruns) {
+    const NodeId w = graph.head(a);
+    // A head reached by itself, or an arc with nothing left to spend on, is not partial.
+    if (left == 0 || query.time(w) != kInfinity) continue;
+    const double f = static_cast<double>(left) / graph.time_ms(a);
+    out.partial.push_back({a, v, f});
+    points.push_back(along(graph.coordinate(v), graph.coordinate(w), f));
   }
   out.outline = convex_outline(std::move(points));
   return out;
 }
 
-std::size_t Coverage::covered_within(Weight t) const {
-  return static_cast<std::size_t>(std::count_if(time.begin(), time.end(), [t](Weight w) { return w <= t; }));
-}
-
-Coverage coverage(const RoadGraph& graph, DijkstraQuery& query, const std::vector<std::vector<Entry>>& posts,
-                  Weight limit) {
-  Coverage out;
-  out.time.assign(graph.node_count(), kInfinity);
-  out.post.assign(graph.node_count(), -1);
-  // One search from all posts at once: each node is settled first by its nearest post.
-  std::vector<Entry> sources;
-  std::vector<std::int32_t> owner_of_node(graph.node_count(), -1);
-  for (std::size_t p = 0; p < posts.size(); ++p) {
-    for (const Entry& e : posts[p]) {
-      sources.push_back(e);
-      const auto v = e.first.value();
-      // When two posts enter at the same node, the quicker one owns it.
-      bool better = owner_of_node[v] < 0;
-      if (!better) {
-        for (const Entry& other : posts[static_cast<std::size_t>(owner_of_node[v])]) {
-          if (other.first == e.first && e.second < other.second) better = true;
-        }
-      }
-      if (better) owner_of_node[v] = static_cast<std::int32_t>(p);
-    }
-  }
-  // Nodes settle after their parent in the shortest-path tree, so ownership flows down it.
-  query.run(sources, limit, [&](NodeId v, Weight t) {
-    out.time[v.value()] = t;
-    const NodeId parent = query.parent(v);
-    out.post[v.value()] = parent.valid() ? out.post[parent.value()] : owner_of_node[v.value()];
-  });
-  return out;
-}
-
 std::vector<LatLon> convex_outline(std::vector<LatLon> points) {
-  // Akl–Toussaint: points inside the quadrilateral of the four extreme points cannot be on
-  // the hull; dropping them first makes the sort below small.
+  // Akl–Toussaint: points strictly inside the polygon of the extreme points in eight
+  // directions cannot be on the hull; dropping them first leaves the sort below a small
+  // fraction of the points (the sort, not the scan, is what an isochrone's outline costs).
   if (points.size() > 16) {
-    LatLon west = points[0], east = points[0], south = points[0], north = points[0];
+    std::array<LatLon, 8> extreme;
+    extreme.fill(points[0]);
+    auto sum = [](const LatLon& p) { return p.lon + p.lat; };
+    auto difference = [](const LatLon& p) { return p.lon - p.lat; };
     for (const LatLon& p : points) {
-      if (p.lon < west.lon) west = p;
-      if (p.lon > east.lon) east = p;
-      if (p.lat < south.lat) south = p;
-      if (p.lat > north.lat) north = p;
+      if (p.lon < extreme[0].lon) extreme[0] = p;                       // west
+      if (sum(p) < sum(extreme[1])) extreme[1] = p;                     // south-west
+      if (p.lat < extreme[2].lat) extreme[2] = p;                       // south
+      if (difference(p) > difference(extreme[3])) extreme[3] = p;       // south-east
+      if (p.lon > extreme[4].lon) extreme[4] = p;                       // east
+      if (sum(p) > sum(extreme[5])) extreme[5] = p;                     // north-east
+      if (p.lat > extreme[6].lat) extreme[6] = p;                       // north
+      if (difference(p) < difference(extreme[7])) extreme[7] = p;       // north-west
     }
-    const LatLon quad[4] = {west, south, east, north};  // counter-clockwise
-    auto strictly_inside = [&quad](const LatLon& p) {
-      for (int i = 0; i < 4; ++i) {
-        const LatLon& a = quad[i];
-        const LatLon& b = quad[(i + 1) % 4];
-        if ((b.lon - a.lon) * (p.lat - a.lat) - (b.lat - a.lat) * (p.lon - a.lon) <= 0) return false;
+    // The extremes in this order run counter-clockwise; repeated ones would make a
+    // zero-length edge that no point is strictly inside of, so they are dropped.
+    std::vector<LatLon> polygon;
+    for (const LatLon& p : extreme) {
+      if (polygon.empty() || !(polygon.back() == p)) polygon.push_back(p);
+    }
+    while (polygon.size() > 1 && polygon.back() == polygon.front()) polygon.pop_back();
+    if (polygon.size() >= 3) {
+      struct Edge {
+        double lon, lat, d_lon, d_lat;  // start and direction
+      };
+      std::array<Edge, 8> edges{};
+      for (std::size_t i = 0; i < polygon.size(); ++i) {
+        const LatLon& a = polygon[i];
+        const LatLon& b = polygon[i + 1 < polygon.size() ? i + 1 : 0];
+        edges[i] = {a.lon, a.lat, b.lon - a.lon, b.lat - a.lat};
       }
-      return true;
-    };
-    points.erase(std::remove_if(points.begin(), points.end(), strictly_inside), points.end());
+      const std::size_t edge_count = polygon.size();
+      auto strictly_inside = [&edges, edge_count](const LatLon& p) {
+        for (std::size_t i = 0; i < edge_count; ++i) {
+          const Edge& e = edges[i];
+          if (e.d_lon * (p.lat - e.lat) - e.d_lat * (p.lon - e.lon) <= 0) return false;
+        }
+        return true;
+      };
+      points.erase(std::remove_if(points.begin(), points.end(), strictly_inside), points.end());
+    }
   }
   auto less = [](const LatLon& a, const LatLon& b) { return a.lon < b.lon || (a.lon == b.lon && a.lat < b.lat); };
   std::sort(points.begin(), points.end(), less);

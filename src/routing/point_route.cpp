@@ -1,6 +1,7 @@
 #include <shouwang/routing/point_route.h>
 
 #include <cmath>
+#include <optional>
 
 namespace shouwang::routing {
 namespace {
@@ -27,17 +28,31 @@ Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index,
   route.from = *a;
   route.to = *b;
 
-  // Both ends on the same arc, the end ahead of the start: drive straight along it.
-  if (a->arc == b->arc && b->t >= a->t) {
-    route.time_ms = static_cast<Weight>(std::llround((b->t - a->t) * graph.time_ms(a->arc)));
-    route.length_m = (b->t - a->t) * arc_length_m(graph, a->arc);
-    route.geometry = {a->point, b->point};
-    return route;
+  // Both ends on the same segment, the end reachable by driving straight along it: ahead
+  // of the start on its arc, or behind it on a two-way road. Ahead is always the quickest
+  // way (any other route leaves the segment and comes back); behind is compared with the
+  // graph route below, as the reverse arc may be slower.
+  std::optional<PointRoute> straight;
+  auto drive_straight = [&](ArcId arc, double from_t, double to_t) {
+    straight = route;
+    straight->time_ms = static_cast<Weight>(std::llround((to_t - from_t) * graph.time_ms(arc)));
+    straight->length_m = (to_t - from_t) * arc_length_m(graph, arc);
+    straight->geometry = {a->point, b->point};
+  };
+  // b's position measured along a's arc (its t runs the other way when snapped to the reverse arc).
+  std::optional<double> b_along;
+  if (b->arc == a->arc) b_along = b->t;
+  if (a->reverse && b->arc == *a->reverse) b_along = 1.0 - b->t;
+  if (b_along && *b_along >= a->t) {
+    drive_straight(a->arc, a->t, *b_along);
+    return *straight;
   }
+  if (b_along && a->reverse) drive_straight(*a->reverse, 1.0 - a->t, 1.0 - *b_along);
 
   const auto sources = a->as_source(graph);
   const auto targets = b->as_target(graph);
   route.time_ms = query.distance(sources, targets);
+  if (straight && straight->time_ms <= route.time_ms) return *straight;
   if (route.time_ms == kInfinity) return Error(Errc::kNotFound, "the two positions are not connected by road");
   const std::vector<NodeId> path = query.path();
   const NodeId entry = path.front();

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 namespace shouwang::routing {
 namespace {
@@ -41,13 +42,11 @@ std::vector<std::pair<NodeId, Weight>> Snap::as_target(const RoadGraph& graph) c
 SnapIndex::SnapIndex(const RoadGraph& graph, double cell_metres)
     : graph_(graph), frame_(centre_of(graph)), cell_(cell_metres) {
   const std::size_t n = graph.node_count();
-  xy_.reserve(n);
+  project_nodes();
   double max_x = 0, max_y = 0;
   min_x_ = min_y_ = std::numeric_limits<double>::max();
   max_x = max_y = std::numeric_limits<double>::lowest();
-  for (const LatLon& c : graph.coordinates()) {
-    const Xy p = frame_.to_xy(c);
-    xy_.push_back(p);
+  for (const Xy& p : xy_) {
     min_x_ = std::min(min_x_, p.x);
     min_y_ = std::min(min_y_, p.y);
     max_x = std::max(max_x, p.x);
@@ -85,6 +84,24 @@ SnapIndex::SnapIndex(const RoadGraph& graph, double cell_metres)
   for (std::size_t c = 1; c < cell_first_.size(); ++c) cell_first_[c] += cell_first_[c - 1];
   cell_arcs_.reserve(entries.size());
   for (const auto& [cell, arc] : entries) cell_arcs_.push_back(arc);
+}
+
+SnapIndex::SnapIndex(const RoadGraph& graph, const SnapGrid& grid)
+    : graph_(graph),
+      frame_(grid.origin),
+      cell_(grid.cell_metres),
+      min_x_(grid.min_x),
+      min_y_(grid.min_y),
+      columns_(grid.columns),
+      rows_(grid.rows) {
+  project_nodes();
+}
+
+void SnapIndex::project_nodes() {
+  xy_.clear();
+  xy_.reserve(graph_.node_count());
+  for (const LatLon& c : graph_.coordinates())
+    xy_.push_back(frame_.to_xy(c));
 }
 
 std::int64_t SnapIndex::cell_x(double x) const {
@@ -158,6 +175,90 @@ Result<Snap> SnapIndex::snap(LatLon position, Meters max_distance) const {
   snap.point = frame_.to_lat_lon(best_point);
   snap.distance = Meters(best);
   return snap;
+}
+
+Result<SnapIndex> SnapIndex::from_arrays(const RoadGraph& graph, SnapGrid grid,
+                                         std::vector<std::uint32_t> cell_first,
+                                         std::vector<ArcId> cell_arcs) {
+  SnapIndex index(graph, grid);
+  index.cell_first_ = std::move(cell_first);
+  index.cell_arcs_ = std::move(cell_arcs);
+  if (Status ok = index.check(); !ok)
+    return ok.error();
+  return index;
+}
+
+SnapGrid SnapIndex::grid() const {
+  return {frame_.origin(),
+          cell_,
+          min_x_,
+          min_y_,
+          static_cast<std::uint32_t>(columns_),
+          static_cast<std::uint32_t>(rows_)};
+}
+
+Status SnapIndex::check() const {
+  auto corrupt = [](const std::string& message) { return Error(Errc::kCorrupt, message); };
+  if (!std::isfinite(cell_) || cell_ <= 0)
+    return corrupt("the cell size is not a positive number of metres");
+  if (!make_lat_lon(frame_.origin().lat, frame_.origin().lon))
+    return corrupt("the frame origin is not a coordinate");
+  if (!std::isfinite(min_x_) || !std::isfinite(min_y_))
+    return corrupt("the grid corner is not finite");
+  if (columns_ < 1 || rows_ < 1 || columns_ > 0xFFFFFFFF || rows_ > 0xFFFFFFFF) {
+    return corrupt("the grid has " + std::to_string(columns_) + " x " + std::to_string(rows_) +
+                   " cells");
+  }
+  // The ring search stops by distance from the grid, so a node outside it could be missed.
+  std::vector<std::pair<std::int64_t, std::int64_t>> node_cell(xy_.size());  // (x, y)
+  for (std::size_t v = 0; v < xy_.size(); ++v) {
+    const double x = std::floor((xy_[v].x - min_x_) / cell_),
+                 y = std::floor((xy_[v].y - min_y_) / cell_);
+    if (!(x >= 0 && x < static_cast<double>(columns_) && y >= 0 &&
+          y < static_cast<double>(rows_))) {
+      return corrupt("node " + std::to_string(v) + " lies outside the grid");
+    }
+    node_cell[v] = {static_cast<std::int64_t>(x), static_cast<std::int64_t>(y)};
+  }
+  const auto cells = static_cast<std::uint64_t>(columns_) * static_cast<std::uint64_t>(rows_);
+  if (cell_first_.size() != cells + 1) {
+    return corrupt("cell_first has " + std::to_string(cell_first_.size()) + " entries for " +
+                   std::to_string(cells) + " cells");
+  }
+  if (cell_first_.front() != 0 || cell_first_.back() != cell_arcs_.size()) {
+    return corrupt("cell_first does not span the listed arcs");
+  }
+  for (std::uint64_t c = 0; c < cells; ++c) {
+    if (cell_first_[c] > cell_first_[c + 1])
+      return corrupt("cell_first decreases at cell " + std::to_string(c));
+  }
+  std::vector<std::uint32_t> tail(graph_.arc_count());
+  for (std::uint32_t u = 0; u < graph_.node_count(); ++u) {
+    for (std::uint32_t a = graph_.first_out()[u]; a < graph_.first_out()[u + 1]; ++a)
+      tail[a] = u;
+  }
+  for (std::uint64_t c = 0; c < cells; ++c) {
+    const auto cx = static_cast<std::int64_t>(c % static_cast<std::uint64_t>(columns_));
+    const auto cy = static_cast<std::int64_t>(c / static_cast<std::uint64_t>(columns_));
+    for (std::uint32_t i = cell_first_[c]; i < cell_first_[c + 1]; ++i) {
+      const ArcId arc = cell_arcs_[i];
+      auto listed = [&] {
+        return "cell " + std::to_string(c) + " lists arc " + std::to_string(arc.value());
+      };
+      if (!arc.valid() || arc.value() >= graph_.arc_count())
+        return corrupt(listed() + ", which is not in the graph");
+      if (i > cell_first_[c] && !(cell_arcs_[i - 1] < arc))
+        return corrupt(listed() + " out of order");
+      // The cells of the segment's box, as the constructor lists them (cell_x is monotone).
+      const auto [px, py] = node_cell[tail[arc.value()]];
+      const auto [qx, qy] = node_cell[graph_.head(arc).value()];
+      if (cx < std::min(px, qx) || cx > std::max(px, qx) || cy < std::min(py, qy) ||
+          cy > std::max(py, qy)) {
+        return corrupt(listed() + ", whose segment does not reach the cell");
+      }
+    }
+  }
+  return ok_status();
 }
 
 }  // namespace shouwang::routing

@@ -1,13 +1,18 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <unistd.h>
 
 #include <shouwang/base/random.h>
 #include <shouwang/osm/city_generator.h>
 #include <shouwang/osm/road_import.h>
+#include <shouwang/routing/coverage.h>
 #include <shouwang/routing/isochrone.h>
 #include <shouwang/routing/snap_index.h>
+
+#include "routing/reach_oracles.h"
+#include "routing/reference_dijkstra.h"
 
 namespace shouwang::routing {
 namespace {
@@ -31,86 +36,65 @@ NodeId random_node(Rng& rng, const RoadGraph& g) {
   return NodeId(static_cast<std::uint32_t>(rng.uniform_int(0, static_cast<std::int64_t>(g.node_count()) - 1)));
 }
 
-// Independent reference: the time from the entries to v by separate point-to-point searches.
-Weight reference_time(const RoadGraph& g, const std::vector<Entry>& entries, NodeId v) {
-  DijkstraQuery q(g);
-  Weight best = kInfinity;
-  for (const auto& [node, offset] : entries) {
-    const Weight d = q.distance(node, v);
-    if (d != kInfinity) best = std::min(best, d + offset);
-  }
-  return best;
+// A snapped position near a random node.
+Snap random_snap(Rng& rng, const SnapIndex& index) {
+  const LatLon at = index.graph().coordinate(random_node(rng, index.graph()));
+  return index.snap({at.lat + rng.uniform(-3e-4, 3e-4), at.lon + rng.uniform(-3e-4, 3e-4)}).value();
 }
 
-TEST(Isochrone, ReachedNodesAreExactlyThoseWithinTheBudget) {
+// 120 isochrones from random positions with budgets of 1, 3 and 5 minutes, each compared on
+// every node of the city, on its partial arcs and on its outline.
+TEST(Isochrone, EveryNodeAndPartialArcMatchesAReferenceDijkstra) {
   const RoadGraph& g = city();
   const SnapIndex index(g);
   DijkstraQuery query(g);
+  testing::ReferenceDijkstra reference(g);
+  testing::ReachCounts counts;
   Rng rng(21);
-  for (int round = 0; round < 10; ++round) {
-    const auto snap = index.snap(g.coordinate(random_node(rng, g)));
-    ASSERT_TRUE(snap.ok());
-    const auto sources = snap->as_source(g);
-    const Weight limit = 180'000;
-    const Isochrone iso = isochrone(g, query, sources, limit);
-    std::vector<Weight> reached(g.node_count(), kInfinity);
-    for (const auto& [v, t] : iso.nodes) reached[v.value()] = t;
-    ASSERT_FALSE(iso.nodes.empty());
-    for (int k = 0; k < 100; ++k) {
-      const NodeId v = random_node(rng, g);
-      const Weight ref = reference_time(g, sources, v);
-      if (ref <= limit) {
-        EXPECT_EQ(reached[v.value()], ref);
-      } else {
-        EXPECT_EQ(reached[v.value()], kInfinity);
-      }
-    }
-    for (const PartialArc& p : iso.partial) {
-      EXPECT_NE(reached[p.from.value()], kInfinity);
-      EXPECT_EQ(reached[g.head(p.arc).value()], kInfinity);
-      EXPECT_GT(p.fraction, 0.0);
-      EXPECT_LE(p.fraction, 1.0);
-    }
-    ASSERT_GE(iso.outline.size(), 4u);
-    EXPECT_EQ(iso.outline.front(), iso.outline.back());
-    // Every reached node lies inside the (convex, counter-clockwise) outline.
-    for (const auto& [v, t] : iso.nodes) {
-      const LatLon p = g.coordinate(v);
-      for (std::size_t i = 1; i < iso.outline.size(); ++i) {
-        const LatLon a = iso.outline[i - 1], b = iso.outline[i];
-        ASSERT_GE((b.lon - a.lon) * (p.lat - a.lat) - (b.lat - a.lat) * (p.lon - a.lon), -1e-12);
-      }
+  std::size_t isochrones = 0;
+  for (int round = 0; round < 40; ++round) {
+    for (const Weight limit : {60'000u, 180'000u, 300'000u}) {
+      const auto sources = random_snap(rng, index).as_source(g);
+      const Isochrone iso = isochrone(g, query, sources, limit);
+      reference.run(sources);
+      ASSERT_TRUE(testing::isochrone_matches(g, reference, limit, iso, counts))
+          << "isochrone " << isochrones << ", limit " << limit << " ms";
+      ++isochrones;
     }
   }
+  EXPECT_GE(isochrones, 100u);
+  EXPECT_GE(counts.node_cases, 10'000u);
+  EXPECT_GT(counts.reached, 0u);
+  EXPECT_LT(counts.reached, counts.node_cases);
+  EXPECT_GT(counts.partial_arcs, 0u);
+  std::printf("%zu isochrones: %zu node cases, %zu reached, %zu partial arcs\n", isochrones,
+              counts.node_cases, counts.reached, counts.partial_arcs);
 }
 
-TEST(Coverage, EachNodeGetsItsNearestPost) {
+// 1, 6, 50 and 1000 posts with budgets of 1, 3 and 5 minutes, compared on every node.
+TEST(Coverage, EveryNodeGetsTheTimeOfItsNearestPost) {
   const RoadGraph& g = city();
   const SnapIndex index(g);
   DijkstraQuery query(g);
+  testing::ReachCounts counts;
   Rng rng(5);
-  std::vector<std::vector<Entry>> posts;
-  for (int p = 0; p < 6; ++p) posts.push_back(index.snap(g.coordinate(random_node(rng, g)))->as_source(g));
-  const Weight limit = 300'000;
-  const Coverage cov = coverage(g, query, posts, limit);
-  std::size_t covered = 0;
-  for (int k = 0; k < 300; ++k) {
-    const NodeId v = random_node(rng, g);
-    Weight best = kInfinity;
-    for (const auto& post : posts) best = std::min(best, reference_time(g, post, v));
-    if (best > limit) {
-      EXPECT_EQ(cov.time[v.value()], kInfinity);
-      EXPECT_EQ(cov.post[v.value()], -1);
-      continue;
+  const std::vector<Weight> limits{60'000, 180'000, 300'000};
+  for (const std::size_t post_count : {1u, 6u, 50u, 1000u}) {
+    std::vector<std::vector<Entry>> posts;
+    for (std::size_t p = 0; p < post_count; ++p) {
+      posts.push_back(random_snap(rng, index).as_source(g));
     }
-    ++covered;
-    EXPECT_EQ(cov.time[v.value()], best);
-    ASSERT_GE(cov.post[v.value()], 0);
-    EXPECT_EQ(reference_time(g, posts[static_cast<std::size_t>(cov.post[v.value()])], v), best);
+    std::vector<Coverage> coverages;
+    for (const Weight limit : limits) coverages.push_back(coverage(g, query, posts, limit));
+    ASSERT_TRUE(testing::coverage_matches(g, posts, limits, coverages, counts))
+        << post_count << " posts";
+    // Counted within a shorter time than its budget, a coverage is that of the shorter budget.
+    EXPECT_EQ(coverages[2].covered_within(60'000), coverages[0].covered_within(60'000));
   }
-  EXPECT_GT(covered, 0u);
-  EXPECT_LE(cov.covered_within(60'000), cov.covered_within(180'000));
-  EXPECT_LE(cov.covered_within(180'000), cov.covered_within(300'000));
+  EXPECT_EQ(counts.node_cases, 4 * limits.size() * g.node_count());
+  EXPECT_GT(counts.reached, 0u);
+  EXPECT_LT(counts.reached, counts.node_cases);
+  std::printf("%zu node cases, %zu covered\n", counts.node_cases, counts.reached);
 }
 
 TEST(ConvexOutline, HullOfASquareWithAnInnerPoint) {

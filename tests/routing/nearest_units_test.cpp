@@ -8,9 +8,11 @@
 #include <shouwang/osm/city_generator.h>
 #include <shouwang/osm/road_import.h>
 #include <shouwang/routing/contraction_hierarchy.h>
-#include <shouwang/routing/dijkstra.h>
 #include <shouwang/routing/nearest_units.h>
 #include <shouwang/routing/snap_index.h>
+
+#include "routing/position_oracles.h"
+#include "routing/reference_dijkstra.h"
 
 namespace shouwang::routing {
 namespace {
@@ -45,31 +47,12 @@ LatLon random_position(Rng& rng, const RoadGraph& g) {
   return {a.lat + rng.uniform(-0.0005, 0.0005), a.lon + rng.uniform(-0.0005, 0.0005)};
 }
 
-// Oracle: one backward Dijkstra from the target gives every unit's exact time.
-std::vector<NearestUnits::Hit> all_units_by_dijkstra(const City& c, const std::vector<std::vector<NearestUnits::Entry>>& units,
-                                                    const std::vector<NearestUnits::Entry>& target) {
-  DijkstraQuery back(c.reversed);
-  back.run(target, kInfinity - 1, [](NodeId, Weight) {});
-  std::vector<NearestUnits::Hit> hits;
-  for (std::uint32_t u = 0; u < units.size(); ++u) {
-    Weight best = kInfinity;
-    for (const auto& [node, offset] : units[u]) {
-      const Weight t = back.time(node);
-      if (t != kInfinity) best = std::min(best, t + offset);
-    }
-    if (best != kInfinity) hits.push_back({u, best});
-  }
-  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
-    return a.time_ms < b.time_ms || (a.time_ms == b.time_ms && a.unit < b.unit);
-  });
-  return hits;
-}
-
 TEST(NearestUnits, TopTenOfAThousandMatchesDijkstraWhileUnitsMove) {
   const City& c = city();
   ASSERT_TRUE(c.ch.check().ok());
   const SnapIndex index(c.graph);
   NearestUnits nearest(c.ch);
+  testing::ReferenceDijkstra backward(c.reversed);
   Rng rng(17);
   std::vector<std::vector<NearestUnits::Entry>> units(1000);
   for (std::uint32_t u = 0; u < units.size(); ++u) {
@@ -87,12 +70,9 @@ TEST(NearestUnits, TopTenOfAThousandMatchesDijkstraWhileUnitsMove) {
     }
     const auto target = index.snap(random_position(rng, c.graph))->as_target(c.graph);
     const auto got = nearest.nearest(target, 10);
-    const auto want = all_units_by_dijkstra(c, units, target);
-    ASSERT_EQ(got.size(), std::min<std::size_t>(10, want.size()));
-    for (std::size_t i = 0; i < got.size(); ++i) {
-      ASSERT_EQ(got[i].time_ms, want[i].time_ms) << "query " << q << " rank " << i;
-      ++checked;
-    }
+    const auto want = testing::nearest_units_by_dijkstra(backward, units, target, 10);
+    ASSERT_TRUE(testing::nearest_units_match(got, want)) << "query " << q;
+    checked += got.size();
   }
   EXPECT_EQ(checked, 10'000u);
 }

@@ -1,50 +1,201 @@
-// Contraction-hierarchy travel times against plain Dijkstra on the real OSM extracts of
+// Every query between positions against plain Dijkstra on the real OSM extracts of
 // ../shared/data/osm, when they are present (they are never in the repository; without
-// them these tests skip and say why).
+// them these tests skip and say why): CH distances, snapping, nearest units, tables and
+// routes between snapped positions. Each extract gets kCasesPerExtract cases of each kind,
+// so that all of them together give at least 10,000.
+
+#include <cmath>
+#include <cstdio>
+#include <span>
+#include <vector>
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include <shouwang/base/random.h>
-#include <shouwang/osm/road_import.h>
 #include <shouwang/routing/ch_query.h>
 #include <shouwang/routing/contraction_hierarchy.h>
-#include <shouwang/routing/dijkstra.h>
+#include <shouwang/routing/distance_table.h>
+#include <shouwang/routing/nearest_units.h>
+#include <shouwang/routing/point_route.h>
+#include <shouwang/routing/snap_index.h>
+
+#include "routing/position_oracles.h"
+#include "routing/real_extracts.h"
+#include "routing/reference_dijkstra.h"
 
 namespace shouwang::routing {
 namespace {
 
-namespace fs = std::filesystem;
+class RealCity : public testing::RealExtractTest {};
 
-class RealCity : public ::testing::TestWithParam<const char*> {};
+NodeId random_node(Rng& rng, const RoadGraph& g) {
+  return NodeId(static_cast<std::uint32_t>(
+      rng.uniform_int(0, static_cast<std::int64_t>(g.node_count()) - 1)));
+}
+
+LatLon between(LatLon a, LatLon b, double f) {
+  return {a.lat + (b.lat - a.lat) * f, a.lon + (b.lon - a.lon) * f};
+}
+
+// A random point of a random road segment, moved up to `jitter` degrees off it.
+LatLon near_a_road(Rng& rng, const RoadGraph& g, double jitter) {
+  NodeId u = random_node(rng, g);
+  while (g.begin_out(u) == g.end_out(u)) {
+    u = random_node(rng, g);
+  }
+  const auto arcs = static_cast<std::int64_t>(g.end_out(u).value() - g.begin_out(u).value());
+  const ArcId a(g.begin_out(u).value() + static_cast<std::uint32_t>(rng.uniform_int(0, arcs - 1)));
+  const LatLon p = between(g.coordinate(u), g.coordinate(g.head(a)), rng.uniform01());
+  return {p.lat + rng.uniform(-jitter, jitter), p.lon + rng.uniform(-jitter, jitter)};
+}
 
 TEST_P(RealCity, ChEqualsDijkstraOnRandomPairs) {
-  const fs::path file = fs::path(SHOUWANG_SHARED_DATA) / "osm" / GetParam();
-  if (!fs::exists(file)) GTEST_SKIP() << "real OSM extract not available: " << file.string();
-  const auto roads = osm::import_roads(file.string(), osm::CarProfile::chinese_urban());
-  ASSERT_TRUE(roads.ok()) << roads.error().to_string();
-  const RoadGraph& g = roads->graph;
-  const ContractionHierarchy ch = ContractionHierarchy::build(g);
-  ASSERT_TRUE(ch.check().ok());
-  ChQuery fast(ch);
-  DijkstraQuery slow(g);
+  const RoadGraph& g = extract().graph();
+  ASSERT_TRUE(extract().hierarchy().check().ok());
+  ChQuery fast(extract().hierarchy());
+  testing::ReferenceDijkstra slow(g);
   Rng rng(2024);
-  const auto n = static_cast<std::int64_t>(g.node_count());
-  for (int i = 0; i < 3'400; ++i) {
-    const NodeId s(static_cast<std::uint32_t>(rng.uniform_int(0, n - 1)));
-    const NodeId t(static_cast<std::uint32_t>(rng.uniform_int(0, n - 1)));
-    ASSERT_EQ(fast.distance(s, t), slow.distance(s, t)) << GetParam() << " pair " << i;
+  int pairs = 0;
+  while (pairs < testing::kCasesPerExtract) {
+    const NodeId s = random_node(rng, g);
+    const std::vector<testing::GraphEntry> source{{s, 0}};
+    slow.run(source);
+    for (int j = 0; j < 100; ++j, ++pairs) {
+      const NodeId t = random_node(rng, g);
+      ASSERT_EQ(fast.distance(s, t), slow.time(t)) << "from " << s.value() << " to " << t.value();
+    }
+  }
+  EXPECT_GE(pairs, testing::kCasesPerExtract);
+}
+
+TEST_P(RealCity, SnapFindsTheNearestSegmentLikeAFullScan) {
+  const RoadGraph& g = extract().graph();
+  const SnapIndex& index = extract().index();
+  const testing::SegmentScan scan(g);
+  Rng rng(11);
+  for (int i = 0; i < testing::kCasesPerExtract; ++i) {
+    const LatLon p = near_a_road(rng, g, 5e-4);
+    const auto snap = index.snap(p, Meters(5000));
+    ASSERT_TRUE(snap.ok()) << snap.error().to_string();
+    ASSERT_NEAR(snap->distance.value(), scan.nearest_distance(p), 1e-6) << "position " << i;
+    ASSERT_GE(snap->t, 0.0);
+    ASSERT_LE(snap->t, 1.0);
+    ASSERT_EQ(g.head(snap->arc), snap->to);
+    if (snap->reverse) {
+      ASSERT_EQ(g.head(*snap->reverse), snap->from);
+    }
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(SharedData, RealCity,
-                         ::testing::Values("monaco.osm.pbf", "shanghai_center.osm.pbf",
-                                           "portland_central_filtered.osm.pbf"),
-                         [](const auto& param_info) {
-                           const std::string name = param_info.param;
-                           return name.substr(0, name.find('.'));
-                         });
+TEST_P(RealCity, NearestUnitsTopTenOfAThousandEqualDijkstraWhileUnitsMove) {
+  const RoadGraph& g = extract().graph();
+  const SnapIndex& index = extract().index();
+  NearestUnits nearest(extract().hierarchy());
+  testing::ReferenceDijkstra backward(extract().reversed());
+  Rng rng(17);
+  auto unit_position = [&] { return index.snap(near_a_road(rng, g, 3e-4)).value().as_source(g); };
+  std::vector<std::vector<testing::GraphEntry>> units(1000);
+  for (std::uint32_t u = 0; u < units.size(); ++u) {
+    units[u] = unit_position();
+    nearest.set(u, units[u]);
+  }
+  std::size_t ranks = 0;
+  for (int q = 0; q < testing::kCasesPerExtract; ++q) {
+    // Some units move between queries, as they do every few seconds.
+    for (int m = 0; m < 20; ++m) {
+      const auto u = static_cast<std::uint32_t>(rng.uniform_int(0, 999));
+      units[u] = unit_position();
+      nearest.set(u, units[u]);
+    }
+    const auto target = index.snap(near_a_road(rng, g, 3e-4)).value().as_target(g);
+    const auto got = nearest.nearest(target, 10);
+    const auto want = testing::nearest_units_by_dijkstra(backward, units, target, 10);
+    ASSERT_TRUE(testing::nearest_units_match(got, want)) << "query " << q;
+    ranks += got.size();
+  }
+  // The imported graph is strongly connected: every unit reaches every target.
+  EXPECT_EQ(ranks, 10u * testing::kCasesPerExtract);
+}
+
+TEST_P(RealCity, TablesEqualDijkstra) {
+  const RoadGraph& g = extract().graph();
+  const SnapIndex& index = extract().index();
+  Rng rng(8);
+  const auto side = static_cast<std::size_t>(std::ceil(std::sqrt(testing::kCasesPerExtract)));
+  std::vector<std::vector<TableEntry>> sources, targets;
+  for (std::size_t i = 0; i < side; ++i) {
+    sources.push_back(index.snap(near_a_road(rng, g, 2e-4)).value().as_source(g));
+  }
+  for (std::size_t j = 0; j < side; ++j) {
+    targets.push_back(index.snap(near_a_road(rng, g, 2e-4)).value().as_target(g));
+  }
+  const auto table = distance_table(extract().hierarchy(), sources, targets);
+  ASSERT_EQ(table.size(), side);
+  testing::ReferenceDijkstra dijkstra(g);
+  std::size_t cells = 0;
+  for (std::size_t i = 0; i < side; ++i) {
+    ASSERT_EQ(table[i].size(), side);
+    dijkstra.run(sources[i]);
+    for (std::size_t j = 0; j < side; ++j, ++cells) {
+      ASSERT_EQ(table[i][j], dijkstra.time_to(targets[j])) << "cell " << i << "," << j;
+    }
+  }
+  EXPECT_GE(cells, static_cast<std::size_t>(testing::kCasesPerExtract));
+  // One-to-many and many-to-one are the 1 x N and N x 1 cases.
+  EXPECT_EQ(distance_table(extract().hierarchy(), std::span(sources).first(1), targets)[0],
+            table[0]);
+  const auto column = distance_table(extract().hierarchy(), sources, std::span(targets).first(1));
+  for (std::size_t i = 0; i < side; ++i) {
+    EXPECT_EQ(column[i][0], table[i][0]) << "row " << i;
+  }
+}
+
+// Trips from a start to 40 ends each: 30 anywhere, 5 nearby and 5 on the start's own road
+// segment, where the quickest way may be straight along it.
+TEST_P(RealCity, PointRoutesEqualDijkstra) {
+  const RoadGraph& g = extract().graph();
+  const SnapIndex& index = extract().index();
+  ChQuery query(extract().hierarchy());
+  testing::ReferenceDijkstra from_start(g);
+  Rng rng(31);
+  int trips = 0, same_segment = 0;
+  while (trips < testing::kCasesPerExtract) {
+    const LatLon from = near_a_road(rng, g, 3e-4);
+    const auto start = index.snap(from);
+    ASSERT_TRUE(start.ok()) << start.error().to_string();
+    from_start.run(start->as_source(g));
+    for (int j = 0; j < 40; ++j, ++trips) {
+      LatLon to;
+      if (j < 30) {
+        to = near_a_road(rng, g, 3e-4);
+      } else if (j < 35) {
+        to = {from.lat + rng.uniform(-3e-4, 3e-4), from.lon + rng.uniform(-3e-4, 3e-4)};
+      } else {
+        to = between(g.coordinate(start->from), g.coordinate(start->to), rng.uniform01());
+      }
+      const auto route = route_between(g, index, query, from, to);
+      ASSERT_TRUE(route.ok()) << route.error().to_string();
+      ASSERT_EQ(route->from.arc, start->arc);
+      ASSERT_EQ(route->from.t, start->t);
+      if (route->to.arc == start->arc) {
+        ++same_segment;
+      }
+      ASSERT_EQ(route->time_ms,
+                testing::trip_time_by_dijkstra(g, from_start, route->from, route->to))
+          << "trip " << trips << ": from t = " << route->from.t << " to t = " << route->to.t
+          << " on arc " << route->to.arc.value()
+          << (route->from.arc == route->to.arc ? " (the same segment)" : "");
+      ASSERT_GE(route->geometry.size(), 2u);
+      ASSERT_EQ(route->geometry.front(), route->from.point);
+      ASSERT_EQ(route->geometry.back(), route->to.point);
+    }
+  }
+  EXPECT_GT(same_segment, 0);
+  std::printf("%d trips, %d of them along one segment\n", trips, same_segment);
+}
+
+INSTANTIATE_TEST_SUITE_P(SharedData, RealCity, ::testing::ValuesIn(testing::kRealExtracts),
+                         testing::extract_test_name);
 
 }  // namespace
 }  // namespace shouwang::routing

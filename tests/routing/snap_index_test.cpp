@@ -99,5 +99,64 @@ TEST(SnapIndex, FarAndInvalidPositionsAreClearErrors) {
   EXPECT_EQ(index.snap({95.0, 10.0}).error().code, Errc::kInvalidArgument);
 }
 
+TEST(SnapIndex, AdoptsItsOwnArraysAndNamesTheFirstBrokenInvariant) {
+  const RoadGraph& g = demo_roads().graph;
+  const SnapIndex built(g);
+  const std::vector<std::uint32_t> first(built.cell_first().begin(), built.cell_first().end());
+  const std::vector<ArcId> arcs(built.cell_arcs().begin(), built.cell_arcs().end());
+  const auto adopted = SnapIndex::from_arrays(g, built.grid(), first, arcs);
+  ASSERT_TRUE(adopted.ok()) << adopted.error().to_string();
+  for (std::uint32_t v = 0; v < g.node_count(); v += 97) {
+    EXPECT_EQ(adopted->snap(g.coordinate(NodeId(v)))->arc,
+              built.snap(g.coordinate(NodeId(v)))->arc);
+  }
+
+  auto refused = [&](SnapGrid grid, std::vector<std::uint32_t> f, std::vector<ArcId> a) {
+    const auto r = SnapIndex::from_arrays(g, grid, std::move(f), std::move(a));
+    EXPECT_FALSE(r.ok());
+    if (r.ok())
+      return std::string();
+    EXPECT_EQ(r.error().code, Errc::kCorrupt);
+    return r.error().message;
+  };
+  SnapGrid grid = built.grid();
+  grid.cell_metres = 0;
+  EXPECT_NE(refused(grid, first, arcs).find("cell size"), std::string::npos);
+  grid = built.grid();
+  grid.columns -= 1;
+  EXPECT_NE(refused(grid, first, arcs).find("outside the grid"), std::string::npos);
+  grid = built.grid();
+  grid.rows += 1;
+  EXPECT_NE(refused(grid, first, arcs).find("cell_first has"), std::string::npos);
+
+  // Cells that list exactly one arc, the first and the last of them (far apart).
+  std::vector<std::size_t> single;
+  for (std::size_t c = 0; c + 1 < first.size(); ++c) {
+    if (first[c + 1] - first[c] == 1)
+      single.push_back(c);
+  }
+  ASSERT_GE(single.size(), 2u);
+  const std::size_t inner = single[single.size() / 2];  // neither the first nor the last cell
+  ASSERT_TRUE(first[inner] > 0 && inner + 2 < first.size());
+  std::vector<std::uint32_t> f = first;
+  f[inner + 1] = f[inner] - 1;
+  EXPECT_NE(refused(built.grid(), f, arcs).find("decreases at cell " + std::to_string(inner)),
+            std::string::npos);
+  std::vector<ArcId> a = arcs;
+  a[first[single.front()]] = ArcId(static_cast<std::uint32_t>(g.arc_count()));
+  EXPECT_NE(refused(built.grid(), first, a).find("not in the graph"), std::string::npos);
+  a = arcs;
+  a[first[single.front()]] = arcs[first[single.back()]];
+  EXPECT_NE(refused(built.grid(), first, a).find("does not reach the cell"), std::string::npos);
+  a = arcs;
+  for (std::size_t c = 0; c + 1 < first.size(); ++c) {
+    if (first[c + 1] - first[c] >= 2) {
+      std::swap(a[first[c]], a[first[c] + 1]);
+      EXPECT_NE(refused(built.grid(), first, a).find("out of order"), std::string::npos);
+      break;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace shouwang::routing

@@ -107,6 +107,8 @@ TEST(Cli, ImportOsmBuildsAGraphFileAndExplainsFailures) {
   EXPECT_TRUE(mentions(ok, "graph: 5 nodes")) << ok.output;
   EXPECT_TRUE(std::filesystem::exists(out + "/road_graph.swg"));
   EXPECT_TRUE(std::filesystem::exists(out + "/place_index.swi"));
+  EXPECT_TRUE(std::filesystem::exists(out + "/contraction.swc"));
+  EXPECT_TRUE(std::filesystem::exists(out + "/snap_index.sws"));
   EXPECT_FALSE(std::filesystem::exists(out + "/road_graph.swg.partial"));
 
   const CliRun missing = run("import-osm /nonexistent/city.osm.pbf --out " + out);
@@ -121,6 +123,25 @@ TEST(Cli, ImportOsmBuildsAGraphFileAndExplainsFailures) {
   const CliRun two_inputs = run("import-osm a.osm b.osm --out " + out);
   EXPECT_EQ(two_inputs.exit_code, 2);
   EXPECT_TRUE(mentions(two_inputs, "unexpected argument 'b.osm'")) << two_inputs.output;
+  std::filesystem::remove_all(out);
+}
+
+TEST(Cli, RouteLoadsTheStoredIndexesAndNamesAMissingOne) {
+  const std::string out = temp_file("route-data");
+  const CliRun imported = run("import-osm " + std::string(SHOUWANG_SOURCE_DIR) +
+                              "/tests/osm/fixtures/directions.osm --out " + out);
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  const std::string route = "route --data " + out + " --from 31.0,121.0005 --to 31.0,121.0025";
+  const CliRun ok = run(route);
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_TRUE(mentions(ok, "length ")) << ok.output;
+  // A data directory written before the snapping index was stored.
+  std::filesystem::remove(out + "/snap_index.sws");
+  const CliRun missing = run(route);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(mentions(missing, "no snapping index at " + out + "/snap_index.sws"))
+      << missing.output;
+  EXPECT_TRUE(mentions(missing, "import the OSM file again")) << missing.output;
   std::filesystem::remove_all(out);
 }
 

@@ -10,6 +10,7 @@
 #include <shouwang/osm/graph_file.h>
 #include <shouwang/osm/place_index.h>
 #include <shouwang/osm/road_import.h>
+#include <shouwang/osm/snap_file.h>
 
 #include "cli_args.h"
 #include "verbs.h"
@@ -95,6 +96,17 @@ int run_import_osm(const std::vector<std::string>& argv) {
     std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
   }
+  // The snapping index: positions onto roads. Stored so that loading a city does not
+  // rebuild it (docs/adr/0004-road-import-storage-and-bad-data.md).
+  const auto snap_start = std::chrono::steady_clock::now();
+  const routing::SnapIndex snap_index(graph->graph);
+  const double snap_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - snap_start).count();
+  const std::string snap_path = (std::filesystem::path(*out) / osm::kSnapFileName).string();
+  if (const Status ok = osm::write_snap_file(snap_path, snap_index); !ok) {
+    std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
+    return kExitFailure;
+  }
   // The address / street / POI index, for finding places by name as people type them.
   const auto places = osm::read_places(input);
   if (!places) {
@@ -120,12 +132,14 @@ int run_import_osm(const std::vector<std::string>& argv) {
               "  turn restrictions applied %zu (%zu not on drivable roads), node copies %zu\n"
               "  dropped %zu smaller strongly connected components with %zu nodes\n"
               "  contraction hierarchy: %zu arcs, built in %.2f s\n"
+              "  snapping index: %zu cells, %zu segment entries, built in %.2f s\n"
               "  place index: %zu places (%zu searchable entries) in %s\n"
               "  read %.2f s, build %.2f s, peak memory %.0f MB\n",
               input.c_str(), profile.emergency ? "emergency" : "car", graph_path.c_str(), r.ways_read, r.drivable_ways,
               graph->graph.node_count(), graph->graph.arc_count(), r.nodes_before, r.arcs_before, r.turn_restrictions,
               r.turn_restrictions_unused, r.nodes_split, r.components_dropped,
-              r.nodes_dropped, ch.arc_count(), ch_seconds, place_count, place_index.size(), place_path.c_str(), r.read_seconds, r.build_seconds,
+              r.nodes_dropped, ch.arc_count(), ch_seconds, snap_index.cell_first().size() - 1,
+              snap_index.cell_arcs().size(), snap_seconds, place_count, place_index.size(), place_path.c_str(), r.read_seconds, r.build_seconds,
               peak_rss_mb());
   return kExitOk;
 }

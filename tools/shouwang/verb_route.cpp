@@ -5,6 +5,7 @@
 
 #include <shouwang/osm/ch_file.h>
 #include <shouwang/osm/graph_file.h>
+#include <shouwang/osm/snap_file.h>
 #include <shouwang/routing/point_route.h>
 
 #include "cli_args.h"
@@ -74,10 +75,15 @@ int run_route(const std::vector<std::string>& argv) {
     std::cerr << "shouwang route: " << ch.error().message << "\n";
     return kExitFailure;
   }
-  const routing::SnapIndex index(graph);
+  const std::string snap_path = (std::filesystem::path(*args->get("data")) / osm::kSnapFileName).string();
+  const auto index = osm::read_snap_file(snap_path, graph);
+  if (!index) {
+    std::cerr << "shouwang route: " << index.error().message << "\n";
+    return kExitFailure;
+  }
   routing::ChQuery query(*ch);
   const auto start = std::chrono::steady_clock::now();
-  const auto route = routing::route_between(graph, index, query, *from, *to);
+  const auto route = routing::route_between(graph, *index, query, *from, *to);
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   if (!route) {
     std::cerr << "shouwang route: " << route.error().message << "\n";

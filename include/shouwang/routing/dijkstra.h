@@ -4,8 +4,11 @@
 // costs O(1) per search (visited marks are versioned, not cleared).
 
 #include <functional>
+#include <span>
+#include <utility>
 #include <vector>
 
+#include <shouwang/routing/radix_heap.h>
 #include <shouwang/routing/road_graph.h>
 
 namespace shouwang::routing {
@@ -20,8 +23,23 @@ class DijkstraQuery {
   // (source first); empty when unreachable.
   [[nodiscard]] std::vector<NodeId> path_to(NodeId target) const;
 
-  // Settles every node within `limit` ms of any of `sources` (each with a start offset),
-  // calling `visit(node, time)` once per node in order of time.
+  // An arc leaving a settled node that the budget does not cover to its end: `left` ms of
+  // the budget remain at its tail. Its head may still be reached another way.
+  struct Overrun {
+    NodeId tail;
+    ArcId arc;
+    Weight left;
+  };
+
+  // Settles every node within `limit` ms of any of `sources` (each with a start offset);
+  // settled() then lists them in order of time. When `overruns` is given, it receives
+  // every arc whose relaxation the budget cut off.
+  void search(std::span<const std::pair<NodeId, Weight>> sources, Weight limit,
+              std::vector<Overrun>* overruns = nullptr);
+  // The nodes the last search settled, with their times, in order of time.
+  [[nodiscard]] std::span<const std::pair<NodeId, Weight>> settled() const { return settled_; }
+
+  // search(), then `visit(node, time)` once per settled node in order of time.
   void run(const std::vector<std::pair<NodeId, Weight>>& sources, Weight limit,
            const std::function<void(NodeId, Weight)>& visit);
 
@@ -34,12 +52,18 @@ class DijkstraQuery {
   void start();
   void relax(std::uint32_t v, Weight d, std::uint32_t parent);
 
+  // One record per node so that a relaxation touches one cache line, not three.
+  struct Label {
+    std::uint32_t round = 0;  // the label is current only when this equals round_
+    Weight time = kInfinity;
+    std::uint32_t parent = 0;
+  };
+
   const RoadGraph& graph_;
-  std::vector<Weight> dist_;
-  std::vector<std::uint32_t> parent_;
-  std::vector<std::uint32_t> stamp_;
+  std::vector<Label> labels_;
   std::uint32_t round_ = 0;
-  std::vector<std::uint64_t> heap_;  // (time << 32 | node), lazy deletion
+  RadixHeap<std::uint32_t> queue_;  // (time, node), lazy deletion
+  std::vector<std::pair<NodeId, Weight>> settled_;
 };
 
 }  // namespace shouwang::routing

@@ -1,6 +1,7 @@
 #pragma once
-// What can be reached within a time budget: from one point (an isochrone) or from many
-// (coverage of a set of posts). Built on the bounded Dijkstra search, so results are exact.
+// What can be reached from a point within a time budget: the reached nodes, the arcs reached
+// part of the way, and an outline. Built on the bounded Dijkstra search, so results are
+// exact. (Coverage of many posts at once is in coverage.h.)
 
 #include <cstdint>
 #include <utility>
@@ -29,16 +30,6 @@ struct Isochrone {
 
 // Everything within `limit` ms of the entries (e.g. Snap::as_source).
 Isochrone isochrone(const RoadGraph& graph, DijkstraQuery& query, const std::vector<Entry>& sources, Weight limit);
-
-// For each node, the time from the nearest of `posts` (each a list of entries) and which
-// post that is; kInfinity / -1 beyond `limit`.
-struct Coverage {
-  std::vector<Weight> time;
-  std::vector<std::int32_t> post;
-  [[nodiscard]] std::size_t covered_within(Weight t) const;
-};
-Coverage coverage(const RoadGraph& graph, DijkstraQuery& query, const std::vector<std::vector<Entry>>& posts,
-                  Weight limit);
 
 // The convex hull of the points, counter-clockwise and closed; fewer than 3 distinct
 // points give the points themselves.

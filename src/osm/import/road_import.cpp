@@ -2,10 +2,10 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstring>
-#include <optional>
 #include <filesystem>
+#include <span>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <osmium/io/any_input.hpp>
 #include <osmium/io/reader.hpp>
@@ -16,7 +16,9 @@
 #include <shouwang/routing/components.h>
 #include <shouwang/routing/node_order.h>
 
+#include "osm/import/restriction_relation.h"
 #include "osm/import/turn_restrictions.h"
+#include "osm/import/via_way_restrictions.h"
 #include "osm/import/way_rules.h"
 
 namespace shouwang::osm {
@@ -38,39 +40,33 @@ struct DrivableWay {
   std::size_t ref_count;
 };
 
-// A `type=restriction` relation with from way, via node and to way; nullopt for anything
-// else (via ways, restrictions that exempt cars, unknown kinds).
-std::optional<import::TurnRestriction> read_restriction(const osmium::Relation& relation) {
-  const auto& tags = relation.tags();
-  const char* type = tags.get_value_by_key("type");
-  if (type == nullptr || std::strcmp(type, "restriction") != 0) return std::nullopt;
-  const char* kind = tags.get_value_by_key("restriction");
-  if (kind == nullptr) kind = tags.get_value_by_key("restriction:motorcar");
-  if (kind == nullptr) return std::nullopt;
-  const bool only = std::strncmp(kind, "only_", 5) == 0;
-  if (!only && std::strncmp(kind, "no_", 3) != 0) return std::nullopt;
-  if (const char* except = tags.get_value_by_key("except"); except != nullptr && std::strstr(except, "motorcar")) {
-    return std::nullopt;
+// The node paths of the via-way restrictions, read off the drivable ways. A restriction
+// that names a way no car may use, or whose members do not join end to end, is left out
+// and counted in `dropped`.
+std::vector<import::ResolvedViaWay> resolve_via_ways(std::vector<import::ViaWayRestriction> restrictions,
+                                                     const std::vector<DrivableWay>& ways,
+                                                     const std::vector<std::int64_t>& refs, std::size_t& dropped) {
+  std::vector<import::ResolvedViaWay> out;
+  if (restrictions.empty()) return out;
+  std::unordered_set<std::int64_t> named;
+  for (const import::ViaWayRestriction& r : restrictions) {
+    named.insert(r.from_way);
+    named.insert(r.to_way);
+    named.insert(r.via_ways.begin(), r.via_ways.end());
   }
-  import::TurnRestriction r;
-  int from = 0, via = 0, to = 0;
-  for (const auto& m : relation.members()) {
-    const std::string_view role = m.role();
-    if (role == "from" && m.type() == osmium::item_type::way) {
-      r.from_way = m.ref();
-      ++from;
-    } else if (role == "to" && m.type() == osmium::item_type::way) {
-      r.to_way = m.ref();
-      ++to;
-    } else if (role == "via") {
-      if (m.type() != osmium::item_type::node) return std::nullopt;
-      r.via_node = m.ref();
-      ++via;
+  import::WayNodeLists lists;
+  for (const DrivableWay& way : ways) {
+    if (named.count(way.id) > 0) lists.emplace(way.id, std::span(refs).subspan(way.first_ref, way.ref_count));
+  }
+  for (import::ViaWayRestriction& r : restrictions) {
+    Result<std::vector<import::ViaPath>> readings = import::resolve_via_paths(r, lists);
+    if (!readings) {
+      ++dropped;
+      continue;
     }
+    out.push_back({std::move(r), std::move(readings).value()});
   }
-  if (from != 1 || via != 1 || to != 1) return std::nullopt;
-  r.only = only;
-  return r;
+  return out;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -88,6 +84,8 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
 
   std::vector<DrivableWay> ways;
   std::vector<import::TurnRestriction> restrictions;
+  std::vector<import::ViaWayRestriction> via_way_restrictions;
+  std::size_t malformed_restrictions = 0;  // car restrictions whose members make no sense
   std::vector<std::int64_t> refs;
   // OSM node id -> graph node (assigned in order of first use by a drivable way).
   std::unordered_map<std::int64_t, std::uint32_t> node_index;
@@ -99,7 +97,20 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
     osmium::io::Reader way_reader(path, osmium::osm_entity_bits::way | osmium::osm_entity_bits::relation);
     while (osmium::memory::Buffer buffer = way_reader.read()) {
       for (const auto& relation : buffer.select<osmium::Relation>()) {
-        if (auto r = read_restriction(relation)) restrictions.push_back(*r);
+        import::RestrictionRelation r = import::read_restriction_relation(relation);
+        switch (r.kind) {
+          case import::RestrictionRelation::Kind::kIgnored:
+            break;
+          case import::RestrictionRelation::Kind::kViaNode:
+            restrictions.push_back(r.via_node);
+            break;
+          case import::RestrictionRelation::Kind::kViaWay:
+            via_way_restrictions.push_back(std::move(r.via_way));
+            break;
+          case import::RestrictionRelation::Kind::kMalformed:
+            ++malformed_restrictions;
+            break;
+        }
       }
       for (const auto& way : buffer.select<osmium::Way>()) {
         ++report.ways_read;
@@ -162,9 +173,15 @@ Result<ImportedRoads> import_roads(const std::string& path, const CarProfile& pr
     }
   }
   const import::RestrictionReport turns = import::apply_turn_restrictions(restrictions, node_index, way_arcs, coords, osm_ids);
-  report.turn_restrictions = turns.applied;
-  report.turn_restrictions_unused = turns.not_found;
-  report.nodes_split = turns.nodes_added;
+  // Via-way restrictions go second: they copy nodes as the via-node splitting left them.
+  std::size_t via_way_dropped = 0;
+  const std::vector<import::ResolvedViaWay> via_way =
+      resolve_via_ways(std::move(via_way_restrictions), ways, refs, via_way_dropped);
+  const import::ViaWayReport via_turns = import::apply_via_way_restrictions(via_way, way_arcs, coords, osm_ids);
+  report.turn_restrictions = turns.applied + via_turns.applied;
+  report.turn_restrictions_unused = turns.not_found + via_turns.not_found + via_turns.unsupported +
+                                    via_way_dropped + malformed_restrictions;
+  report.nodes_split = turns.nodes_added + via_turns.nodes_added;
   std::vector<routing::ArcInput> arcs;
   arcs.reserve(way_arcs.size());
   for (const auto& wa : way_arcs) arcs.push_back(wa.arc);

@@ -1,0 +1,103 @@
+#include <shouwang/routing/coverage.h>
+
+#include <algorithm>
+
+namespace shouwang::routing {
+
+std::size_t Coverage::covered_within(Weight t) const {
+  return static_cast<std::size_t>(std::count_if(time.begin(), time.end(), [t](Weight w) { return w <= t; }));
+}
+
+Coverage coverage(const RoadGraph& graph, DijkstraQuery& query, const std::vector<PostEntries>& posts, Weight limit) {
+  Coverage out;
+  out.time.assign(graph.node_count(), kInfinity);
+  out.post.assign(graph.node_count(), -1);
+  // One search from all posts at once: each node is settled first by its nearest post.
+  // Where two posts enter at the same node, the one entering sooner owns it.
+  std::vector<std::pair<NodeId, Weight>> sources;
+  std::vector<std::int32_t> owner_of_node(graph.node_count(), -1);
+  std::vector<Weight> owner_offset(graph.node_count(), kInfinity);
+  for (std::size_t p = 0; p < posts.size(); ++p) {
+    for (const auto& [node, offset] : posts[p]) {
+      sources.emplace_back(node, offset);
+      if (offset < owner_offset[node.value()]) {
+        owner_offset[node.value()] = offset;
+        owner_of_node[node.value()] = static_cast<std::int32_t>(p);
+      }
+    }
+  }
+  // Nodes settle after their parent in the shortest-path tree, so ownership flows down it.
+  query.search(sources, limit);
+  for (const auto& [v, t] : query.settled()) {
+    out.time[v.value()] = t;
+    const NodeId parent = query.parent(v);
+    out.post[v.value()] = parent.valid() ? out.post[parent.value()] : owner_of_node[v.value()];
+  }
+  return out;
+}
+
+CoverageQuery::CoverageQuery(const ContractionHierarchy& hierarchy)
+    : ch_(hierarchy), time_(hierarchy.node_count(), kInfinity), post_(hierarchy.node_count(), -1) {}
+
+void CoverageQuery::reach(std::uint32_t rank, Weight time, std::int32_t post) {
+  if (time < time_[rank]) {
+    time_[rank] = time;
+    post_[rank] = post;
+    queue_.push(time, rank);
+  }
+}
+
+Coverage CoverageQuery::run(const std::vector<PostEntries>& posts, Weight limit) {
+  const std::size_t n = ch_.node_count();
+  std::fill(time_.begin(), time_.end(), kInfinity);
+  queue_.clear();
+
+  // Upward search from every post at once. A label above the limit cannot start a path
+  // within it, so the search stops there.
+  for (std::size_t p = 0; p < posts.size(); ++p) {
+    for (const auto& [node, offset] : posts[p]) {
+      if (offset <= limit) reach(ch_.rank(node).value(), offset, static_cast<std::int32_t>(p));
+    }
+  }
+  const ChArcs& up = ch_.upward();
+  while (!queue_.empty()) {
+    const auto [d, r] = queue_.pop();
+    if (d != time_[r]) continue;  // stale entry
+    for (std::uint32_t a = up.first_out[r]; a < up.first_out[r + 1]; ++a) {
+      const Weight nd = d + up.weight[a];
+      if (nd <= limit) reach(up.head[a].value(), nd, post_[r]);
+    }
+  }
+
+  // The sweep: from the top rank down, a node's time is final once every higher node's is;
+  // its downward arcs (stored at it) come from exactly those nodes.
+  const ChArcs& down = ch_.downward();
+  for (std::size_t r = n; r-- > 0;) {
+    Weight best = time_[r];
+    std::int32_t owner = post_[r];
+    for (std::uint32_t a = down.first_out[r]; a < down.first_out[r + 1]; ++a) {
+      const Weight from = time_[down.head[a].value()];
+      if (from >= best) continue;  // also skips unreached (kInfinity) heads
+      const Weight t = from + down.weight[a];
+      if (t < best) {
+        best = t;
+        owner = post_[down.head[a].value()];
+      }
+    }
+    time_[r] = best <= limit ? best : kInfinity;  // keeps every later sum far from overflow
+    post_[r] = owner;
+  }
+
+  Coverage out;
+  out.time.assign(n, kInfinity);
+  out.post.assign(n, -1);
+  const auto order = ch_.order();
+  for (std::size_t r = 0; r < n; ++r) {
+    if (time_[r] > limit) continue;
+    out.time[order[r].value()] = time_[r];
+    out.post[order[r].value()] = post_[r];
+  }
+  return out;
+}
+
+}  // namespace shouwang::routing
