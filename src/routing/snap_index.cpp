@@ -27,15 +27,34 @@ Weight part(Weight total, double fraction) {
 
 }  // namespace
 
+namespace {
+
+// Adds (node, time), keeping the smaller time when the node is already listed.
+void add_entry(std::vector<std::pair<NodeId, Weight>>& entries, NodeId node, Weight time) {
+  for (auto& [v, w] : entries) {
+    if (v == node) {
+      w = std::min(w, time);
+      return;
+    }
+  }
+  entries.emplace_back(node, time);
+}
+
+}  // namespace
+
 std::vector<std::pair<NodeId, Weight>> Snap::as_source(const RoadGraph& graph) const {
   std::vector<std::pair<NodeId, Weight>> out{{to, part(graph.time_ms(arc), 1.0 - t)}};
-  if (reverse) out.emplace_back(from, part(graph.time_ms(*reverse), t));
+  if (reverse) add_entry(out, from, part(graph.time_ms(*reverse), t));
+  for (const SegmentArc& a : ahead) add_entry(out, a.head, part(graph.time_ms(a.arc), 1.0 - t));
+  for (const SegmentArc& a : behind) add_entry(out, a.head, part(graph.time_ms(a.arc), t));
   return out;
 }
 
 std::vector<std::pair<NodeId, Weight>> Snap::as_target(const RoadGraph& graph) const {
   std::vector<std::pair<NodeId, Weight>> out{{from, part(graph.time_ms(arc), t)}};
-  if (reverse) out.emplace_back(to, part(graph.time_ms(*reverse), 1.0 - t));
+  if (reverse) add_entry(out, to, part(graph.time_ms(*reverse), 1.0 - t));
+  for (const SegmentArc& a : ahead) add_entry(out, a.tail, part(graph.time_ms(a.arc), t));
+  for (const SegmentArc& a : behind) add_entry(out, a.tail, part(graph.time_ms(a.arc), 1.0 - t));
   return out;
 }
 
@@ -160,21 +179,63 @@ Result<Snap> SnapIndex::snap(LatLon position, Meters max_distance) const {
                  "position");
   }
   Snap snap;
-  const auto fo = graph_.first_out();
-  snap.from = NodeId(static_cast<std::uint32_t>(std::upper_bound(fo.begin(), fo.end(), best_arc.value()) - fo.begin() - 1));
+  snap.from = tail_of(best_arc);
   snap.to = graph_.head(best_arc);
   snap.arc = best_arc;
+  collect_segment_arcs(snap, best_point);
   Weight reverse_time = kInfinity;
-  for (ArcId b = graph_.begin_out(snap.to); b < graph_.end_out(snap.to); b = ArcId(b.value() + 1)) {
-    if (graph_.head(b) == snap.from && graph_.time_ms(b) < reverse_time) {
-      reverse_time = graph_.time_ms(b);
-      snap.reverse = b;
+  for (const SegmentArc& a : snap.behind) {
+    if (graph_.time_ms(a.arc) < reverse_time) {
+      reverse_time = graph_.time_ms(a.arc);
+      snap.reverse = a.arc;
     }
   }
   snap.t = best_t;
   snap.point = frame_.to_lat_lon(best_point);
   snap.distance = Meters(best);
   return snap;
+}
+
+NodeId SnapIndex::tail_of(ArcId arc) const {
+  const auto fo = graph_.first_out();
+  return NodeId(static_cast<std::uint32_t>(std::upper_bound(fo.begin(), fo.end(), arc.value()) - fo.begin() - 1));
+}
+
+void SnapIndex::collect_segment_arcs(Snap& snap, Xy on_segment) const {
+  // Every arc of the segment is listed in the cell of any point on it, directly or as the
+  // reverse of a listed arc (two-way pairs are listed once); they are told apart from
+  // other roads by the positions of their ends.
+  const Xy from = xy_[snap.from.value()], to = xy_[snap.to.value()];
+  auto same = [](Xy a, Xy b) { return a.x == b.x && a.y == b.y; };
+  auto add = [](std::vector<SegmentArc>& list, SegmentArc a) {
+    for (const SegmentArc& b : list) {
+      if (b.arc == a.arc) return;
+    }
+    list.push_back(a);
+  };
+  auto classify = [&](NodeId tail, NodeId head, ArcId arc) {
+    const Xy p = xy_[tail.value()], q = xy_[head.value()];
+    if (same(p, from) && same(q, to)) add(snap.ahead, {tail, head, arc});
+    if (same(p, to) && same(q, from)) add(snap.behind, {tail, head, arc});
+  };
+  if (same(from, to)) {  // a zero-length segment has no direction to tell arcs apart by
+    snap.ahead.push_back({snap.from, snap.to, snap.arc});
+    for (ArcId b = graph_.begin_out(snap.to); b < graph_.end_out(snap.to); b = ArcId(b.value() + 1)) {
+      if (graph_.head(b) == snap.from) snap.behind.push_back({snap.to, snap.from, b});
+    }
+    return;
+  }
+  const auto cell = static_cast<std::size_t>(cell_y(on_segment.y) * columns_ + cell_x(on_segment.x));
+  for (std::uint32_t i = cell_first_[cell]; i < cell_first_[cell + 1]; ++i) {
+    const ArcId arc = cell_arcs_[i];
+    const NodeId tail = tail_of(arc), head = graph_.head(arc);
+    const Xy p = xy_[tail.value()], q = xy_[head.value()];
+    if (!((same(p, from) && same(q, to)) || (same(p, to) && same(q, from)))) continue;
+    classify(tail, head, arc);
+    for (ArcId b = graph_.begin_out(head); b < graph_.end_out(head); b = ArcId(b.value() + 1)) {
+      if (graph_.head(b) == tail) classify(head, tail, b);
+    }
+  }
 }
 
 Result<SnapIndex> SnapIndex::from_arrays(const RoadGraph& graph, SnapGrid grid,

@@ -1,11 +1,14 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <unistd.h>
 
 #include <shouwang/base/random.h>
 #include <shouwang/osm/city_generator.h>
 #include <shouwang/osm/road_import.h>
+#include <shouwang/routing/dijkstra.h>
 #include <shouwang/routing/snap_index.h>
 
 namespace shouwang::routing {
@@ -78,7 +81,7 @@ TEST(SnapIndex, TwoWayRoadsOfferBothDirections) {
     ASSERT_EQ(sources.size(), targets.size());
     (snap->reverse ? two_way : one_way) += 1;
     if (snap->reverse) {
-      EXPECT_EQ(g.head(*snap->reverse), snap->from);
+      EXPECT_EQ(g.coordinate(g.head(*snap->reverse)), g.coordinate(snap->from));
       // Entering at t: forward to `to` takes (1 - t) of the arc, backward to `from` t of it.
       EXPECT_NEAR(sources[0].second + sources[1].second,
                   snap->t * g.time_ms(*snap->reverse) + (1 - snap->t) * g.time_ms(snap->arc), 1.0);
@@ -86,6 +89,42 @@ TEST(SnapIndex, TwoWayRoadsOfferBothDirections) {
   }
   EXPECT_GT(two_way, 0u);
   EXPECT_GT(one_way, 0u);
+}
+
+// A junction with a turn restriction is one graph node per way of arriving (here V1 from
+// A, V2 from B, V3 from W), so the road V–W is the parallel arcs V1→W and V2→W. A trip
+// ending on it may arrive over either; a trip starting on it may leave over either.
+TEST(SnapIndex, ParallelArcsAtARestrictedJunctionAreAllEntriesAndExits) {
+  const double lat = 31.2, lon = 121.4, step = 0.001;
+  enum : std::uint32_t { A, B, V1, V2, V3, W };
+  std::vector<LatLon> coordinates{{lat, lon - step}, {lat - step, lon}, {lat, lon}, {lat, lon}, {lat, lon},
+                                  {lat, lon + step}};
+  std::vector<ArcInput> arcs{{NodeId(A), NodeId(V1), 100'000, 1000}, {NodeId(B), NodeId(V2), 100'000, 1000},
+                             {NodeId(V1), NodeId(W), 100'000, 1000}, {NodeId(V2), NodeId(W), 100'000, 1000},
+                             {NodeId(W), NodeId(V3), 100'000, 1000},  {NodeId(V3), NodeId(A), 100'000, 1000},
+                             {NodeId(V1), NodeId(B), 100'000, 1000},  {NodeId(V3), NodeId(B), 100'000, 1000}};
+  const RoadGraph g = RoadGraph::build(coordinates, arcs).value();
+  const SnapIndex index(g, 50.0);
+  const auto snap = index.snap({lat, lon + step / 2});  // the middle of V–W
+  ASSERT_TRUE(snap.ok());
+  EXPECT_EQ(snap->ahead.size() + snap->behind.size(), 3u);  // V1→W, V2→W and W→V3
+  ASSERT_TRUE(snap->reverse.has_value());
+  DijkstraQuery query(g);
+  auto time_to = [&](NodeId start, const std::vector<std::pair<NodeId, Weight>>& exits) {
+    Weight best = kInfinity;
+    for (const auto& [v, left] : exits) {
+      const Weight d = query.distance(start, v);
+      if (d != kInfinity) best = std::min(best, d + left);
+    }
+    return best;
+  };
+  // From A through V1 and from B through V2: each drives straight on, 100 s + 50 s.
+  EXPECT_EQ(time_to(NodeId(A), snap->as_target(g)), 150'000u);
+  EXPECT_EQ(time_to(NodeId(B), snap->as_target(g)), 150'000u);
+  // Leaving the middle towards V, the trip arrives at V3 (the copy for arrivals from W).
+  const auto entries = snap->as_source(g);
+  EXPECT_NE(std::find(entries.begin(), entries.end(), std::pair<NodeId, Weight>{NodeId(V3), 50'000}), entries.end());
+  EXPECT_NE(std::find(entries.begin(), entries.end(), std::pair<NodeId, Weight>{NodeId(W), 50'000}), entries.end());
 }
 
 TEST(SnapIndex, FarAndInvalidPositionsAreClearErrors) {

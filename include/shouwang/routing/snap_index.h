@@ -16,18 +16,33 @@
 
 namespace shouwang::routing {
 
+// An arc of the snapped segment, with its ends (the tail is not stored in the graph).
+struct SegmentArc {
+  NodeId tail;
+  NodeId head;
+  ArcId arc;
+};
+
 struct Snap {
   NodeId from;                      // the segment's ends, in the direction of `arc`
   NodeId to;
   ArcId arc;                        // from -> to
-  std::optional<ArcId> reverse;     // to -> from, when the road is two-way
+  std::optional<ArcId> reverse;     // to -> from, the fastest, when the road is two-way
   double t = 0.0;                   // 0 at `from`, 1 at `to`
   LatLon point;                     // the projection onto the segment
   Meters distance;                  // from the query position to `point`
+  // Every arc that runs along this segment, `arc` and `reverse` among them. A junction
+  // with turn restrictions is several graph nodes at one position (one per way of
+  // arriving), so one road segment can be several parallel arcs: a trip may end on any of
+  // them and start on any of them.
+  std::vector<SegmentArc> ahead;   // from `from`'s position to `to`'s
+  std::vector<SegmentArc> behind;  // from `to`'s position to `from`'s
 
-  // Where a trip starting at `point` enters the graph: (node, time to reach it).
+  // Where a trip starting at `point` enters the graph: (node, time to reach it), one entry
+  // per node.
   [[nodiscard]] std::vector<std::pair<NodeId, Weight>> as_source(const RoadGraph& graph) const;
-  // Where a trip ending at `point` leaves the graph: (node, time from it to `point`).
+  // Where a trip ending at `point` leaves the graph: (node, time from it to `point`), one
+  // entry per node.
   [[nodiscard]] std::vector<std::pair<NodeId, Weight>> as_target(const RoadGraph& graph) const;
 };
 
@@ -80,6 +95,9 @@ class SnapIndex {
  private:
   SnapIndex(const RoadGraph& graph, const SnapGrid& grid);
   void project_nodes();
+  [[nodiscard]] NodeId tail_of(ArcId arc) const;
+  // Fills snap.ahead and snap.behind; `on_segment` is the snapped point in the frame.
+  void collect_segment_arcs(Snap& snap, Xy on_segment) const;
 
   [[nodiscard]] std::int64_t cell_x(double x) const;
   [[nodiscard]] std::int64_t cell_y(double y) const;
