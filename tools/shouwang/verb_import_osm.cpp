@@ -129,7 +129,7 @@ int run_import_osm(const std::vector<std::string>& argv) {
   std::printf("imported %s (%s profile) into %s\n"
               "  ways read %zu, drivable %zu\n"
               "  graph: %zu nodes, %zu arcs (before the component cut: %zu nodes, %zu arcs)\n"
-              "  turn restrictions applied %zu (%zu not on drivable roads), node copies %zu\n"
+              "  turn restrictions applied %zu (%zu not applied: not on drivable roads or malformed), node copies %zu\n"
               "  dropped %zu smaller strongly connected components with %zu nodes\n"
               "  contraction hierarchy: %zu arcs, built in %.2f s\n"
               "  snapping index: %zu cells, %zu segment entries, built in %.2f s\n"

@@ -1,7 +1,7 @@
 #pragma once
 // OSM file -> dispatch road graph: reads PBF or XML (.osm, .osm.gz, .osm.bz2; objects in
-// any order) with libosmium, applies a CarProfile and the via-node turn restrictions
-// (no_* / only_*), and keeps the largest strongly connected component.
+// any order) with libosmium, applies a CarProfile and the turn restrictions (no_* / only_*,
+// via a node or via ways), and keeps the largest strongly connected component.
 
 #include <cstdint>
 #include <string>
@@ -18,8 +18,8 @@ struct ImportReport {
   std::size_t missing_node_refs = 0;   // references to nodes absent from the file
   std::int64_t first_missing_way = 0;  // an example, for the message
   std::int64_t first_missing_node = 0;
-  std::size_t turn_restrictions = 0;        // applied (via-node restrictions on drivable roads)
-  std::size_t turn_restrictions_unused = 0; // via node or ways not among the drivable roads
+  std::size_t turn_restrictions = 0;        // applied (via a node or via ways, on drivable roads)
+  std::size_t turn_restrictions_unused = 0; // not applied: not on drivable roads, malformed or not joined
   std::size_t nodes_split = 0;              // node copies made to carry the restrictions
   std::size_t nodes_before = 0;        // graph nodes before the component cut
   std::size_t arcs_before = 0;
