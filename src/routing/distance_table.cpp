@@ -1,6 +1,10 @@
 #include <shouwang/routing/distance_table.h>
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include <shouwang/routing/straight_drive.h>
 
 namespace shouwang::routing {
 namespace {
@@ -57,6 +61,37 @@ std::vector<std::vector<Weight>> distance_table(const ContractionHierarchy& ch,
     search.run(ch, ch.upward(), sources[s], [&](std::uint32_t r, Weight d) {
       for (const auto& [t, to_target] : buckets[r]) row[t] = std::min(row[t], d + to_target);
     });
+  }
+  return table;
+}
+
+std::vector<std::vector<Weight>> distance_table(const ContractionHierarchy& ch,
+                                                const RoadGraph& graph,
+                                                std::span<const Snap> sources,
+                                                std::span<const Snap> targets) {
+  std::vector<std::vector<TableEntry>> entries, exits;
+  entries.reserve(sources.size());
+  exits.reserve(targets.size());
+  for (const Snap& s : sources) entries.push_back(s.as_source(graph));
+  for (const Snap& t : targets) exits.push_back(t.as_target(graph));
+  auto table = distance_table(ch, entries, exits);
+  // A straight drive from s to t needs t.arc to be s.arc or s.reverse: list the targets by
+  // arc and look up those two per source.
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> targets_on_arc;
+  for (std::uint32_t j = 0; j < targets.size(); ++j) {
+    targets_on_arc[targets[j].arc.value()].push_back(j);
+  }
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const Snap& s = sources[i];
+    for (const auto arc : {std::optional<ArcId>(s.arc), s.reverse}) {
+      if (!arc) continue;
+      const auto listed = targets_on_arc.find(arc->value());
+      if (listed == targets_on_arc.end()) continue;
+      for (const std::uint32_t j : listed->second) {
+        const auto straight = straight_drive_time(graph, s, targets[j]);
+        if (straight) table[i][j] = std::min(table[i][j], *straight);
+      }
+    }
   }
   return table;
 }

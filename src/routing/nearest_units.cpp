@@ -2,11 +2,17 @@
 
 #include <algorithm>
 
+#include <shouwang/routing/straight_drive.h>
+
 namespace shouwang::routing {
 namespace {
 
 constexpr auto kHeapOrder = [](const std::pair<Weight, std::uint32_t>& a, const std::pair<Weight, std::uint32_t>& b) {
   return a.first > b.first || (a.first == b.first && a.second > b.second);
+};
+
+constexpr auto kByTimeThenUnit = [](const NearestUnits::Hit& a, const NearestUnits::Hit& b) {
+  return a.time_ms < b.time_ms || (a.time_ms == b.time_ms && a.unit < b.unit);
 };
 
 }  // namespace
@@ -38,8 +44,30 @@ void NearestUnits::reach(Search& search, std::uint32_t rank, Weight d) {
 
 bool NearestUnits::contains(std::uint32_t unit) const { return unit < present_.size() && present_[unit]; }
 
+void NearestUnits::list(std::uint32_t unit, ArcId arc, std::uint32_t side) {
+  auto& units = on_arc_[arc.value()];
+  position_[unit]->index[side] = static_cast<std::uint32_t>(units.size());
+  units.push_back({unit, side});
+}
+
+void NearestUnits::unlist(std::uint32_t unit, ArcId arc, std::uint32_t side) {
+  const auto it = on_arc_.find(arc.value());
+  auto& units = it->second;
+  const std::uint32_t index = position_[unit]->index[side];
+  const Listed last = units.back();
+  units[index] = last;
+  position_[last.unit]->index[last.side] = index;
+  units.pop_back();
+  if (units.empty()) on_arc_.erase(it);
+}
+
 void NearestUnits::remove(std::uint32_t unit) {
   if (!contains(unit)) return;
+  if (const auto& position = position_[unit]) {
+    if (position->snap.reverse) unlist(unit, *position->snap.reverse, 1);
+    unlist(unit, position->snap.arc, 0);
+    position_[unit].reset();
+  }
   for (const Slot& slot : slots_[unit]) {
     auto& bucket = buckets_[slot.rank];
     const BucketItem last = bucket.back();
@@ -57,6 +85,7 @@ void NearestUnits::set(std::uint32_t unit, std::span<const Entry> entries) {
   if (unit >= present_.size()) {
     present_.resize(unit + 1, false);
     slots_.resize(unit + 1);
+    position_.resize(unit + 1);
     best_.resize(unit + 1, kInfinity);
   }
   present_[unit] = true;
@@ -76,6 +105,13 @@ void NearestUnits::set(std::uint32_t unit, std::span<const Entry> entries) {
     bucket.push_back({unit, d, static_cast<std::uint32_t>(slots_[unit].size() - 1)});
     for (std::uint32_t a = up.first_out[r]; a < up.first_out[r + 1]; ++a) reach(s, up.head[a].value(), d + up.weight[a]);
   }
+}
+
+void NearestUnits::set(std::uint32_t unit, const Snap& position, const RoadGraph& graph) {
+  set(unit, position.as_source(graph));
+  position_[unit] = Position{position, {}};
+  list(unit, position.arc, 0);
+  if (position.reverse) list(unit, *position.reverse, 1);
 }
 
 std::vector<NearestUnits::Hit> NearestUnits::nearest(std::span<const Entry> target, std::size_t k) {
@@ -120,9 +156,42 @@ std::vector<NearestUnits::Hit> NearestUnits::nearest(std::span<const Entry> targ
     best_[unit] = kInfinity;
   }
   touched_.clear();
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.time_ms < b.time_ms || (a.time_ms == b.time_ms && a.unit < b.unit);
-  });
+  // The search usually touches far more units than k: order only the k best.
+  const auto kept = static_cast<std::ptrdiff_t>(std::min(k, hits.size()));
+  std::partial_sort(hits.begin(), hits.begin() + kept, hits.end(), kByTimeThenUnit);
+  hits.resize(static_cast<std::size_t>(kept));
+  return hits;
+}
+
+// A unit's time is min(graph time g, straight drive s), where only the units listed under
+// the target's arc can have an s. Merging the straight drives into the graph top k is exact:
+// let G be the k-th graph time (infinity when fewer than k units are reachable: then the
+// graph hits are all reachable units, and every other unit has g = infinity). A unit outside
+// the graph top k has g >= G. If its s <= G, its time min(g, s) is s, exactly what is
+// merged. If s > G, what is merged (s) may over-estimate its time, but that time is >= G
+// anyway and the k graph hits all end at most at G after merging, so the unit is cut, or
+// could only have tied at the k-th time, where either unit may be named. A unit inside the
+// graph top k has its exact g and takes min(g, s). So the k best of the merged list are the
+// exact top k, and the graph search keeps its own pruning by the k-th time.
+std::vector<NearestUnits::Hit> NearestUnits::nearest(const Snap& target, const RoadGraph& graph,
+                                                     std::size_t k) {
+  std::vector<Hit> hits = nearest(target.as_target(graph), k);
+  const auto listed = on_arc_.find(target.arc.value());
+  if (k == 0 || listed == on_arc_.end()) return hits;
+  const std::size_t graph_hits = hits.size();
+  for (const Listed& entry : listed->second) {
+    const auto straight = straight_drive_time(graph, position_[entry.unit]->snap, target);
+    if (!straight) continue;
+    const auto end = hits.begin() + static_cast<std::ptrdiff_t>(graph_hits);
+    const auto known =
+        std::find_if(hits.begin(), end, [&](const Hit& h) { return h.unit == entry.unit; });
+    if (known == end) {
+      hits.push_back({entry.unit, *straight});
+    } else {
+      known->time_ms = std::min(known->time_ms, *straight);
+    }
+  }
+  std::sort(hits.begin(), hits.end(), kByTimeThenUnit);
   if (hits.size() > k) hits.resize(k);
   return hits;
 }

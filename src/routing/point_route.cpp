@@ -1,7 +1,8 @@
 #include <shouwang/routing/point_route.h>
 
-#include <cmath>
 #include <optional>
+
+#include <shouwang/routing/straight_drive.h>
 
 namespace shouwang::routing {
 namespace {
@@ -28,26 +29,17 @@ Result<PointRoute> route_between(const RoadGraph& graph, const SnapIndex& index,
   route.from = *a;
   route.to = *b;
 
-  // Both ends on the same segment, the end reachable by driving straight along it: ahead
-  // of the start on its arc, or behind it on a two-way road. Ahead is always the quickest
-  // way (any other route leaves the segment and comes back); behind is compared with the
-  // graph route below, as the reverse arc may be slower.
+  // Both ends on the same segment, the end reachable by driving straight along it
+  // (straight_drive.h): ahead of the start is always the quickest way and needs no search;
+  // behind, on a two-way road, is compared with the graph route below.
   std::optional<PointRoute> straight;
-  auto drive_straight = [&](ArcId arc, double from_t, double to_t) {
+  if (const auto drive = straight_drive(graph, *a, *b)) {
     straight = route;
-    straight->time_ms = static_cast<Weight>(std::llround((to_t - from_t) * graph.time_ms(arc)));
-    straight->length_m = (to_t - from_t) * arc_length_m(graph, arc);
+    straight->time_ms = drive->time_ms;
+    straight->length_m = drive->fraction * arc_length_m(graph, drive->arc);
     straight->geometry = {a->point, b->point};
-  };
-  // b's position measured along a's arc (its t runs the other way when snapped to the reverse arc).
-  std::optional<double> b_along;
-  if (b->arc == a->arc) b_along = b->t;
-  if (a->reverse && b->arc == *a->reverse) b_along = 1.0 - b->t;
-  if (b_along && *b_along >= a->t) {
-    drive_straight(a->arc, a->t, *b_along);
-    return *straight;
+    if (drive->arc == a->arc) return *straight;  // ahead
   }
-  if (b_along && a->reverse) drive_straight(*a->reverse, 1.0 - a->t, 1.0 - *b_along);
 
   const auto sources = a->as_source(graph);
   const auto targets = b->as_target(graph);

@@ -75,9 +75,14 @@ double SegmentScan::nearest_distance(LatLon position) const {
   return best;
 }
 
-UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
-                                    const std::vector<std::vector<GraphEntry>>& units,
-                                    std::span<const GraphEntry> target, std::size_t k) {
+namespace {
+
+// The k nearest units by one backward search from `target`, the units of `known` starting
+// with the time given there.
+UnitTimes nearest_from(ReferenceDijkstra& backward,
+                       const std::vector<std::vector<GraphEntry>>& units,
+                       std::span<const GraphEntry> target, std::size_t k,
+                       std::unordered_map<std::uint32_t, Weight> known) {
   std::unordered_multimap<std::uint32_t, std::pair<std::uint32_t, Weight>> units_at_node;
   for (std::uint32_t u = 0; u < units.size(); ++u) {
     for (const auto& [node, offset] : units[u]) {
@@ -85,9 +90,24 @@ UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
     }
   }
   UnitTimes out;
+  out.time_of_unit = std::move(known);
   Weight kth_best = kInfinity;  // the k-th smallest time found so far
+  auto update_kth_best = [&] {
+    if (k == 0 || out.time_of_unit.size() < k) {
+      return;
+    }
+    std::vector<Weight> times;
+    for (const auto& [unit, time] : out.time_of_unit) {
+      times.push_back(time);
+    }
+    std::nth_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(k - 1),
+                     times.end());
+    kth_best = times[k - 1];
+  };
+  update_kth_best();
   backward.run(target, [&](NodeId v, Weight t) {
-    // Units not found yet are at least t away: once t passes the k-th best, the k best are final.
+    // Units not found yet are at least t away by road (and their straight drives, if any,
+    // are known already): once t passes the k-th best, the k best are final.
     if (k == 0 || t > kth_best) {
       return false;
     }
@@ -96,21 +116,15 @@ UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
     for (auto it = first; it != last; ++it) {
       const auto [unit, offset] = it->second;
       const Weight time = t + offset;
-      const auto [known, inserted] = out.time_of_unit.emplace(unit, time);
-      if (!inserted && time >= known->second) {
+      const auto [found, inserted] = out.time_of_unit.emplace(unit, time);
+      if (!inserted && time >= found->second) {
         continue;
       }
-      known->second = time;
+      found->second = time;
       improved = true;
     }
-    if (improved && out.time_of_unit.size() >= k) {
-      std::vector<Weight> times;
-      for (const auto& [unit, time] : out.time_of_unit) {
-        times.push_back(time);
-      }
-      std::nth_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(k - 1),
-                       times.end());
-      kth_best = times[k - 1];
+    if (improved) {
+      update_kth_best();
     }
     return true;
   });
@@ -124,6 +138,29 @@ UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
     out.nearest.resize(k);
   }
   return out;
+}
+
+}  // namespace
+
+UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
+                                    const std::vector<std::vector<GraphEntry>>& units,
+                                    std::span<const GraphEntry> target, std::size_t k) {
+  return nearest_from(backward, units, target, k, {});
+}
+
+UnitTimes nearest_units_by_dijkstra(const RoadGraph& graph, ReferenceDijkstra& backward,
+                                    std::span<const Snap> units, const Snap& target,
+                                    std::size_t k) {
+  std::vector<std::vector<GraphEntry>> entries;
+  std::unordered_map<std::uint32_t, Weight> straight;
+  for (std::uint32_t u = 0; u < units.size(); ++u) {
+    entries.push_back(units[u].as_source(graph));
+    const Weight time = straight_time_by_reference(graph, units[u], target);
+    if (time != kInfinity) {
+      straight.emplace(u, time);
+    }
+  }
+  return nearest_from(backward, entries, target.as_target(graph), k, std::move(straight));
 }
 
 ::testing::AssertionResult nearest_units_match(const std::vector<NearestUnits::Hit>& got,
@@ -157,17 +194,30 @@ UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
   return ::testing::AssertionSuccess();
 }
 
+Weight straight_time_by_reference(const RoadGraph& graph, const Snap& a, const Snap& b) {
+  // Where b lies on a's segment, as a fraction from a.from towards a.to.
+  double b_at = 0.0;
+  if (b.arc == a.arc) {
+    b_at = b.t;
+  } else if (a.reverse && b.arc == *a.reverse) {
+    b_at = 1.0 - b.t;
+  } else {
+    return kInfinity;
+  }
+  Weight best = kInfinity;
+  if (b_at >= a.t) {
+    best = std::min(best, along(graph.time_ms(a.arc), b_at - a.t));
+  }
+  if (a.reverse && b_at <= a.t) {
+    best = std::min(best, along(graph.time_ms(*a.reverse), a.t - b_at));
+  }
+  return best;
+}
+
 Weight trip_time_by_dijkstra(const RoadGraph& graph, const ReferenceDijkstra& from_a, const Snap& a,
                              const Snap& b) {
   const auto exits = b.as_target(graph);
-  Weight best = from_a.time_to(exits);
-  if (a.arc == b.arc && b.t >= a.t) {
-    best = std::min(best, along(graph.time_ms(a.arc), b.t - a.t));
-  }
-  if (a.arc == b.arc && a.reverse && b.t <= a.t) {
-    best = std::min(best, along(graph.time_ms(*a.reverse), a.t - b.t));
-  }
-  return best;
+  return std::min(from_a.time_to(exits), straight_time_by_reference(graph, a, b));
 }
 
 }  // namespace shouwang::routing::testing

@@ -56,16 +56,30 @@ UnitTimes nearest_units_by_dijkstra(ReferenceDijkstra& backward,
                                     const std::vector<std::vector<GraphEntry>>& units,
                                     std::span<const GraphEntry> target, std::size_t k);
 
+// The same when the units and the target are snapped positions: a unit's time is the
+// smaller of its graph time and its straight drive to the target along their common segment
+// (straight_time_by_reference). Units with a straight drive start with it as their time;
+// the search then stops once the k-th best is settled, as above.
+UnitTimes nearest_units_by_dijkstra(const RoadGraph& graph, ReferenceDijkstra& backward,
+                                    std::span<const Snap> units, const Snap& target,
+                                    std::size_t k);
+
 // NearestUnits::nearest(target, k) against the reference: the same time at every rank (and
 // as many hits), each unit named once and with its own time, sorted by (time, unit). When
 // times tie at the k-th rank either unit may be named.
 ::testing::AssertionResult nearest_units_match(const std::vector<NearestUnits::Hit>& got,
                                                const UnitTimes& want);
 
+// The time of driving straight from snapped position `a` to snapped position `b` along the
+// segment they share (b may name either direction of a two-way road): forward when b is
+// ahead of a, backward on a two-way road when b is behind; kInfinity when they are on
+// different segments or b is behind on a one-way road. The partial time of an arc is its
+// time times the fraction driven, rounded to the nearest ms.
+Weight straight_time_by_reference(const RoadGraph& graph, const Snap& a, const Snap& b);
+
 // The shortest trip from snapped position `a` to snapped position `b`: through the graph
 // from a's entries to b's exits (`from_a` has run from a.as_source to the end), or straight
-// along the segment when both lie on the same one: forward when b is ahead of a, backward
-// on a two-way road when b is behind.
+// along the segment when both lie on the same one (straight_time_by_reference).
 Weight trip_time_by_dijkstra(const RoadGraph& graph, const ReferenceDijkstra& from_a, const Snap& a,
                              const Snap& b);
 

@@ -1,7 +1,8 @@
 // Every query between positions against plain Dijkstra on the real OSM extracts of
 // ../shared/data/osm, when they are present (they are never in the repository; without
 // them these tests skip and say why): CH distances, snapping, nearest units, tables and
-// routes between snapped positions. Each extract gets kCasesPerExtract cases of each kind,
+// routes between snapped positions, the last three also with straight drives along a
+// shared segment. Each extract gets kCasesPerExtract cases of each kind,
 // so that all of them together give at least 10,000.
 
 #include <cmath>
@@ -22,6 +23,7 @@
 #include "routing/position_oracles.h"
 #include "routing/real_extracts.h"
 #include "routing/reference_dijkstra.h"
+#include "routing/segment_positions.h"
 
 namespace shouwang::routing {
 namespace {
@@ -164,6 +166,84 @@ TEST_P(RealCity, TablesEqualDijkstra) {
   for (std::size_t i = 0; i < side; ++i) {
     EXPECT_EQ(column[i][0], table[i][0]) << "row " << i;
   }
+}
+
+// Nearest units with units and targets as snapped positions; before each query two units
+// are put on the target's own segment, one behind it and one ahead of it (named from the
+// other direction on a two-way road), so that straight drives count.
+TEST_P(RealCity, SnappedNearestUnitsEqualTheReferenceWithUnitsOnTheTargetsSegment) {
+  const RoadGraph& g = extract().graph();
+  const SnapIndex& index = extract().index();
+  NearestUnits nearest(extract().hierarchy());
+  testing::ReferenceDijkstra backward(extract().reversed());
+  Rng rng(19);
+  std::vector<Snap> units(1000);
+  auto place = [&](std::uint32_t u, const Snap& at) {
+    units[u] = at;
+    nearest.set(u, at, g);
+  };
+  auto some_unit = [&] { return static_cast<std::uint32_t>(rng.uniform_int(0, 999)); };
+  for (std::uint32_t u = 0; u < units.size(); ++u) {
+    place(u, index.snap(near_a_road(rng, g, 3e-4)).value());
+  }
+  std::size_t ranks = 0, on_segment = 0;
+  for (int q = 0; q < testing::kCasesPerExtract; ++q) {
+    for (int m = 0; m < 10; ++m) {
+      place(some_unit(), index.snap(near_a_road(rng, g, 3e-4)).value());
+    }
+    const Snap target = index.snap(near_a_road(rng, g, 3e-4)).value();
+    const std::uint32_t behind = some_unit(), ahead = some_unit();
+    place(behind, testing::position_on(g, target, rng.uniform(0.0, target.t)));
+    const Snap beyond = testing::position_on(g, target, rng.uniform(target.t, 1.0));
+    place(ahead, target.reverse ? testing::named_backwards(beyond) : beyond);
+    const auto got = nearest.nearest(target, g, 10);
+    const auto want = testing::nearest_units_by_dijkstra(g, backward, units, target, 10);
+    ASSERT_TRUE(testing::nearest_units_match(got, want)) << "query " << q;
+    ranks += got.size();
+    for (const auto& hit : got) {
+      on_segment += hit.unit == behind || hit.unit == ahead;
+    }
+  }
+  EXPECT_EQ(ranks, 10u * testing::kCasesPerExtract);
+  EXPECT_GT(on_segment, 0u);
+}
+
+// Tables between snapped positions, half of the targets on the segment of a source (behind
+// or ahead of it, named either way), every cell against the trip reference.
+TEST_P(RealCity, SnappedTablesEqualTheTripReference) {
+  const RoadGraph& g = extract().graph();
+  const SnapIndex& index = extract().index();
+  Rng rng(9);
+  const auto side = static_cast<std::size_t>(std::ceil(std::sqrt(testing::kCasesPerExtract)));
+  std::vector<Snap> sources, targets;
+  for (std::size_t i = 0; i < side; ++i) {
+    sources.push_back(index.snap(near_a_road(rng, g, 2e-4)).value());
+  }
+  for (std::size_t j = 0; j < side; ++j) {
+    if (j % 2 == 0) {
+      targets.push_back(index.snap(near_a_road(rng, g, 2e-4)).value());
+      continue;
+    }
+    const Snap& source = sources[static_cast<std::size_t>(
+        rng.uniform_int(0, static_cast<std::int64_t>(side) - 1))];
+    const Snap on = testing::position_on(g, source, rng.uniform01());
+    targets.push_back(on.reverse && rng.bernoulli(0.5) ? testing::named_backwards(on) : on);
+  }
+  const auto table = distance_table(extract().hierarchy(), g, sources, targets);
+  ASSERT_EQ(table.size(), side);
+  testing::ReferenceDijkstra from_source(g);
+  std::size_t cells = 0, straight = 0;
+  for (std::size_t i = 0; i < side; ++i) {
+    ASSERT_EQ(table[i].size(), side);
+    from_source.run(sources[i].as_source(g));
+    for (std::size_t j = 0; j < side; ++j, ++cells) {
+      ASSERT_EQ(table[i][j], testing::trip_time_by_dijkstra(g, from_source, sources[i], targets[j]))
+          << "cell " << i << "," << j;
+      straight += table[i][j] < from_source.time_to(targets[j].as_target(g));
+    }
+  }
+  EXPECT_GE(cells, static_cast<std::size_t>(testing::kCasesPerExtract));
+  EXPECT_GT(straight, 0u);
 }
 
 // Trips from a start to 40 ends each: 30 anywhere, 5 nearby and 5 on the start's own road

@@ -102,21 +102,24 @@ int main(int argc, char** argv) {
   }
 
   routing::NearestUnits units(ch);
+  auto snap_at = [&](NodeId v) { return index->snap(g.coordinate(v)).value(); };
   auto entries_at = [&](NodeId v, bool as_source) {
-    const auto snap = index->snap(g.coordinate(v));
-    return as_source ? snap->as_source(g) : snap->as_target(g);
+    const auto snap = snap_at(v);
+    return as_source ? snap.as_source(g) : snap.as_target(g);
   };
-  for (std::uint32_t u = 0; u < 1000; ++u) units.set(u, entries_at(random_node(), true));
+  // Units and targets as snapped positions, as dispatch uses them (straight drives along a
+  // shared segment included).
+  for (std::uint32_t u = 0; u < 1000; ++u) units.set(u, snap_at(random_node()), g);
   std::vector<double> nearest, moves;
   for (int i = 0; i < 2000; ++i) {
-    const auto target = entries_at(random_node(), false);
+    const auto target = snap_at(random_node());
     t0 = Clock::now();
-    const auto hits = units.nearest(target, 10);
+    const auto hits = units.nearest(target, g, 10);
     nearest.push_back(micros_since(t0));
-    const auto moved = entries_at(random_node(), true);
+    const auto moved = snap_at(random_node());
     const auto unit = static_cast<std::uint32_t>(rng.uniform_int(0, 999));
     t0 = Clock::now();
-    units.set(unit, moved);
+    units.set(unit, moved, g);
     moves.push_back(micros_since(t0));
   }
 
