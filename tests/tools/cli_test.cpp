@@ -117,6 +117,14 @@ TEST(Cli, ImportOsmBuildsAGraphFileAndExplainsFailures) {
   const CliRun no_roads = run("import-osm " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/osm/fixtures/footways.osm --out " + out);
   EXPECT_EQ(no_roads.exit_code, 1);
   EXPECT_TRUE(mentions(no_roads, "holds no drivable road")) << no_roads.output;
+  // A failed import leaves the earlier data directory as it was, with nothing staged beside it.
+  EXPECT_TRUE(std::filesystem::exists(out + "/road_graph.swg"));
+  EXPECT_FALSE(std::filesystem::exists(out + ".importing"));
+  const std::string fresh = temp_file("never-made");
+  const CliRun failed = run("import-osm " + std::string(SHOUWANG_SOURCE_DIR) + "/tests/osm/fixtures/footways.osm --out " + fresh);
+  EXPECT_EQ(failed.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(fresh)) << "a failed import must not create the data directory";
+  EXPECT_FALSE(std::filesystem::exists(fresh + ".importing"));
   const CliRun no_input = run("import-osm --out " + out);
   EXPECT_EQ(no_input.exit_code, 2);
   EXPECT_TRUE(mentions(no_input, "name the OSM file"));

@@ -32,6 +32,50 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
+// The files of a data directory are written into a staging directory beside it and moved
+// in only when every one of them is complete, so a failed import leaves the directory as
+// it was (or absent), never a new graph next to an old index.
+class Staging {
+ public:
+  explicit Staging(const std::filesystem::path& out) : out_(out), dir_(out.string() + ".importing") {}
+  ~Staging() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  [[nodiscard]] Status open() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);  // left over from an interrupted import
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) return Error(Errc::kIoError, "cannot create " + dir_.string() + ": " + ec.message());
+    return {};
+  }
+  [[nodiscard]] std::string path(const std::string& name) {
+    names_.push_back(name);
+    return (dir_ / name).string();
+  }
+  // Moves every staged file into the data directory (each rename is atomic).
+  [[nodiscard]] Status commit() {
+    std::error_code ec;
+    std::filesystem::create_directories(out_, ec);
+    if (ec || !std::filesystem::is_directory(out_)) {
+      return Error(Errc::kIoError, "cannot create the data directory " + out_.string() + ": " + ec.message());
+    }
+    for (const std::string& name : names_) {
+      std::filesystem::rename(dir_ / name, out_ / name, ec);
+      if (ec) return Error(Errc::kIoError, "cannot move " + name + " into " + out_.string() + ": " + ec.message());
+    }
+    return {};
+  }
+
+ private:
+  std::filesystem::path out_;
+  std::filesystem::path dir_;
+  std::vector<std::string> names_;
+};
+
 double peak_rss_mb() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -63,10 +107,13 @@ int run_import_osm(const std::vector<std::string>& argv) {
     if (profile.speed_kmh.count("busway") == 0) profile.speed_kmh["busway"] = 35;
   }
 
-  std::error_code ec;
-  std::filesystem::create_directories(*out, ec);
-  if (ec || !std::filesystem::is_directory(*out)) {
-    std::cerr << "shouwang import-osm: cannot create the data directory " << *out << ": " << ec.message() << "\n";
+  if (std::filesystem::exists(*out) && !std::filesystem::is_directory(*out)) {
+    std::cerr << "shouwang import-osm: " << *out << " exists and is not a directory\n";
+    return kExitFailure;
+  }
+  Staging staging{std::filesystem::path(*out)};
+  if (const Status ok = staging.open(); !ok) {
+    std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
   }
 
@@ -76,7 +123,7 @@ int run_import_osm(const std::vector<std::string>& argv) {
     return kExitFailure;
   }
   const auto& r = imported->report;
-  const std::string graph_path = (std::filesystem::path(*out) / osm::kGraphFileName).string();
+  const std::string graph_path = staging.path(osm::kGraphFileName);
   const Status written = osm::write_graph_file(graph_path, {std::move(imported->graph), std::move(imported->osm_node_ids), profile.emergency});
   if (!written) {
     std::cerr << "shouwang import-osm: " << written.error().message << "\n";
@@ -91,7 +138,7 @@ int run_import_osm(const std::vector<std::string>& argv) {
   const auto ch_start = std::chrono::steady_clock::now();
   const routing::ContractionHierarchy ch = routing::ContractionHierarchy::build(graph->graph);
   const double ch_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - ch_start).count();
-  const std::string ch_path = (std::filesystem::path(*out) / osm::kChFileName).string();
+  const std::string ch_path = staging.path(osm::kChFileName);
   if (const Status ok = osm::write_ch_file(ch_path, ch, graph->graph); !ok) {
     std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
@@ -102,7 +149,7 @@ int run_import_osm(const std::vector<std::string>& argv) {
   const routing::SnapIndex snap_index(graph->graph);
   const double snap_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - snap_start).count();
-  const std::string snap_path = (std::filesystem::path(*out) / osm::kSnapFileName).string();
+  const std::string snap_path = staging.path(osm::kSnapFileName);
   if (const Status ok = osm::write_snap_file(snap_path, snap_index); !ok) {
     std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
@@ -115,8 +162,12 @@ int run_import_osm(const std::vector<std::string>& argv) {
   }
   const std::size_t place_count = places->size();
   const osm::PlaceIndex place_index = osm::PlaceIndex::build(std::move(places).value());
-  const std::string place_path = (std::filesystem::path(*out) / "place_index.swi").string();
+  const std::string place_path = staging.path("place_index.swi");
   if (const Status ok = osm::write_place_index(place_path, place_index); !ok) {
+    std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
+    return kExitFailure;
+  }
+  if (const Status ok = staging.commit(); !ok) {
     std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
   }
@@ -135,11 +186,11 @@ int run_import_osm(const std::vector<std::string>& argv) {
               "  snapping index: %zu cells, %zu segment entries, built in %.2f s\n"
               "  place index: %zu places (%zu searchable entries) in %s\n"
               "  read %.2f s, build %.2f s, peak memory %.0f MB\n",
-              input.c_str(), profile.emergency ? "emergency" : "car", graph_path.c_str(), r.ways_read, r.drivable_ways,
+              input.c_str(), profile.emergency ? "emergency" : "car", out->c_str(), r.ways_read, r.drivable_ways,
               graph->graph.node_count(), graph->graph.arc_count(), r.nodes_before, r.arcs_before, r.turn_restrictions,
               r.turn_restrictions_unused, r.nodes_split, r.components_dropped,
               r.nodes_dropped, ch.arc_count(), ch_seconds, snap_index.cell_first().size() - 1,
-              snap_index.cell_arcs().size(), snap_seconds, place_count, place_index.size(), place_path.c_str(), r.read_seconds, r.build_seconds,
+              snap_index.cell_arcs().size(), snap_seconds, place_count, place_index.size(), "place_index.swi", r.read_seconds, r.build_seconds,
               peak_rss_mb());
   return kExitOk;
 }
