@@ -5,6 +5,8 @@ find_package(BZip2 REQUIRED)
 find_package(EXPAT REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 
 # libosmium and protozero are header-only; Debian ships no CMake config for them.
 find_path(OSMIUM_INCLUDE_DIR osmium/version.hpp REQUIRED)
