@@ -5,10 +5,14 @@
 
 #include <sys/wait.h>
 
+#include <sqlite3.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <string>
 #include <unistd.h>
+
+#include <shouwang/store/event_log.h>
 
 namespace {
 
@@ -172,6 +176,44 @@ TEST(Cli, ServeRejectsBadFlags) {
   EXPECT_EQ(no_city.exit_code, 2);
   EXPECT_TRUE(mentions(no_city, "no city file at")) << no_city.output;
   std::filesystem::remove_all(empty_dir);
+}
+
+
+TEST(Cli, AuditVerifyPassesAnIntactLogAndNamesTheFirstTamperedRecord) {
+  const std::string path = temp_file("audit.db");
+  {
+    auto log = shouwang::store::open_event_log("sqlite:" + path);
+    ASSERT_TRUE(log.ok()) << log.error().message;
+    for (int n = 1; n <= 30; ++n) {
+      shouwang::store::EventDraft d;
+      d.time = shouwang::UtcTime::from_seconds(1'795'000'000 + n);
+      d.actor = {"zhang.wei", "dispatcher", "ws-3"};
+      d.type = "incident.note_added";
+      d.entities = {"310100-20261122-000001"};
+      d.payload = "{\"n\":" + std::to_string(n) + "}";
+      ASSERT_TRUE((*log)->append({d}).ok());
+    }
+  }
+  const CliRun intact = run("audit verify --db sqlite:" + path);
+  EXPECT_EQ(intact.exit_code, 0) << intact.output;
+  EXPECT_TRUE(mentions(intact, "ok: 30 records, chain intact")) << intact.output;
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE events SET payload = '{\"n\":99}' WHERE seq = 17", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  const CliRun broken = run("audit verify --db sqlite:" + path);
+  EXPECT_EQ(broken.exit_code, 1) << broken.output;
+  EXPECT_TRUE(mentions(broken, "BROKEN at record 17")) << broken.output;
+  EXPECT_TRUE(mentions(broken, "16 records verified")) << broken.output;
+
+  const CliRun missing = run("audit verify --db sqlite:" + temp_file("no-such.db"));
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(mentions(missing, "there is no event log at")) << missing.output;
+  EXPECT_FALSE(std::filesystem::exists(temp_file("no-such.db")));
+  const CliRun no_db = run("audit verify");
+  EXPECT_EQ(no_db.exit_code, 2);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 }  // namespace

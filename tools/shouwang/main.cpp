@@ -17,6 +17,7 @@ void print_help(std::ostream& out) {
       << "  import-osm build the road graph of an OSM file into a data directory\n"
       << "  route      travel time and path between two positions (for checking a graph)\n"
       << "  serve      run the HTTP server and the console\n"
+      << "  audit      verify the event log's hash chain (audit verify --db URL)\n"
       << "  version    print the version\n"
       << "  help       show this text\n\n"
       << "`shouwang VERB --help` lists the flags of a verb.\n";
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
   if (verb == "serve") return run_serve(rest);
   if (verb == "import-osm") return run_import_osm(rest);
   if (verb == "route") return run_route(rest);
+  if (verb == "audit") return run_audit(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";
     return kExitOk;

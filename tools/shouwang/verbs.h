@@ -11,6 +11,7 @@ int run_gen_city(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
 int run_import_osm(const std::vector<std::string>& args);
 int run_route(const std::vector<std::string>& args);
+int run_audit(const std::vector<std::string>& args);
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;

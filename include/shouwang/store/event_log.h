@@ -66,6 +66,9 @@ struct OpenOptions {
   // Verify the chain before serving; refuse to open a log that fails it unless this is
   // false (the operator's explicit choice, e.g. to export what is left).
   bool verify_on_open = true;
+  // Create the log (its file or its tables) when there is none; false for tools that only
+  // inspect an existing log, so a mistyped path is an error rather than a new empty log.
+  bool create_if_missing = true;
   // Group commit: a batch closes at this many events even if more appends are waiting.
   std::size_t max_batch_events = 4096;
 };

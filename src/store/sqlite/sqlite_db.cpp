@@ -4,12 +4,13 @@
 
 namespace shouwang::store::sqlite {
 
-Result<Database> Database::open(const std::string& path) {
+Result<Database> Database::open(const std::string& path, bool create) {
   Database db;
   db.path_ = path;
-  const int rc = sqlite3_open_v2(path.c_str(), &db.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
   if (rc != SQLITE_OK) {
+    if (!create && (rc & 0xFF) == SQLITE_CANTOPEN) return Error(Errc::kNotFound, "there is no event log at " + path);
     const std::string message = db.db_ != nullptr ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
     return Error(Errc::kIoError, "cannot open the event log " + path + ": " + message);
   }

@@ -16,8 +16,8 @@ class Statement;
 
 class Database {
  public:
-  // Opens (creating if missing) the file read-write.
-  static Result<Database> open(const std::string& path);
+  // Opens the file read-write, creating it if missing when `create` is set.
+  static Result<Database> open(const std::string& path, bool create = true);
   Database() = default;
   ~Database();
   Database(Database&& other) noexcept;

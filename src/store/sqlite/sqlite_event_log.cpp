@@ -37,8 +37,8 @@ constexpr const char* kSelectEvents =
     "SELECT seq, time_us, actor_user, actor_role, actor_workstation, type, entities, payload, hash "
     "FROM events WHERE seq >= ? ORDER BY seq LIMIT ?";
 
-Result<Database> open_connection(const std::string& path) {
-  auto db = Database::open(path);
+Result<Database> open_connection(const std::string& path, bool create = true) {
+  auto db = Database::open(path, create);
   if (!db) return db.error();
   // WAL: readers never block the writer; FULL: a commit is fsynced before it returns.
   if (auto ok = db->exec("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"); !ok) {
@@ -146,7 +146,7 @@ class SqliteEventLog final : public EventLog {
   SqliteEventLog() = default;
 
   Status init(const std::string& path, const OpenOptions& options) {
-    auto writer = open_connection(path);
+    auto writer = open_connection(path, options.create_if_missing);
     if (!writer) return writer.error();
     writer_ = std::move(writer).value();
     if (auto ok = writer_.exec(kSchema); !ok) return ok.error();
