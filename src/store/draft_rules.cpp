@@ -63,4 +63,16 @@ std::vector<std::string> split_entities(std::string_view joined) {
   }
 }
 
+void split_entities(std::string_view joined, std::vector<std::string_view>& out) {
+  out.clear();
+  if (joined.empty()) return;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = joined.find(kSeparator, start);
+    out.push_back(joined.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) return;
+    start = end + 1;
+  }
+}
+
 }  // namespace shouwang::store::detail

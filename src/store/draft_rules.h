@@ -20,5 +20,7 @@ Status check_drafts(const std::vector<EventDraft>& drafts);
 // check_drafts keeps out of the ids themselves.
 std::string join_entities(const std::vector<std::string>& ids);
 std::vector<std::string> split_entities(std::string_view joined);
+// The same into views of `joined`, reusing `out`'s storage.
+void split_entities(std::string_view joined, std::vector<std::string_view>& out);
 
 }  // namespace shouwang::store::detail

@@ -6,7 +6,9 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <shouwang/base/clock.h>
@@ -38,6 +40,23 @@ struct Event {
   EventDraft body;
   Sha256 hash{};          // chain_hash(previous record's hash, this record); see hash_chain.h
   friend bool operator==(const Event&, const Event&) = default;
+};
+
+// A record as the back end holds it while it is being read: views into the back end's own
+// buffers, valid only during the call that passes it. Replaying a log through views
+// copies nothing that the consumer does not keep.
+struct EventView {
+  std::uint64_t seq = 0;
+  UtcTime time;
+  std::string_view actor_user;
+  std::string_view actor_role;
+  std::string_view actor_workstation;
+  std::string_view type;
+  std::span<const std::string_view> entities;
+  std::string_view payload;
+  Sha256 hash{};
+
+  [[nodiscard]] Event to_event() const;
 };
 
 }  // namespace shouwang::store

@@ -5,6 +5,7 @@
 // (sqlite_event_log.h, postgres_event_log.h) and pass the same test suite.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,11 +52,16 @@ class EventLog {
   // Up to `max` events with seq >= from, in order.
   [[nodiscard]] virtual Result<std::vector<Event>> read(std::uint64_t from, std::size_t max) const = 0;
 
+  // Passes every event with seq >= from to `visit`, in order, until `visit` returns false:
+  // the way to replay a log, as nothing is copied unless `visit` copies it. The default
+  // reads in batches through read(); back ends override it with a cursor.
+  [[nodiscard]] virtual Status scan(std::uint64_t from, const std::function<bool(const EventView&)>& visit) const;
+
   // The highest sequence number appended so far (0 for an empty log).
   [[nodiscard]] virtual std::uint64_t last_seq() const = 0;
 
-  // Recomputes the whole chain from the stored records.
-  [[nodiscard]] virtual Result<VerifyReport> verify() const = 0;
+  // Recomputes the whole chain from the stored records (by default through scan()).
+  [[nodiscard]] virtual Result<VerifyReport> verify() const;
 
   // Snapshots let start-up skip replaying the whole log; only the latest one is needed.
   virtual Status put_snapshot(const Snapshot& snapshot) = 0;

@@ -17,6 +17,8 @@ inline constexpr Sha256 kGenesisHash{};
 
 // SHA-256 of the previous hash and the canonical bytes of (seq, body).
 Sha256 chain_hash(const Sha256& previous, std::uint64_t seq, const EventDraft& body);
+// The same for a record being read (its own hash field is not part of the input).
+Sha256 chain_hash(const Sha256& previous, const EventView& record);
 
 // Lower-case hex, 64 characters.
 std::string to_hex(const Sha256& hash);
@@ -27,6 +29,7 @@ class ChainVerifier {
  public:
   // False once a problem has been found (later records are not checked).
   bool add(const Event& event);
+  bool add(const EventView& record);
   [[nodiscard]] bool ok() const { return !problem_; }
   [[nodiscard]] std::uint64_t records() const { return records_; }
   [[nodiscard]] const Sha256& last_hash() const { return last_; }
