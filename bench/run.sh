@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the benchmarks and prints their tables: the Google Benchmark micro-benchmarks, then
+# Runs the benchmarks and prints their tables: the Google Benchmark micro-benchmarks, the
+# event log (`shouwang-bench core`, SQLite and a throw-away PostgreSQL cluster), then
 # `shouwang-bench routing` on the generated demo city and, when the shared data is there,
 # on the Porto extract. BENCH_FILTER narrows the micro-benchmarks (a regex);
 # BENCH_ROUTING=0 skips the routing runs.
@@ -8,6 +9,10 @@ cd "$(dirname "$0")/.."
 build=build/bench
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
 "$build/bench/shouwang_bench" --benchmark_filter="${BENCH_FILTER:-.}" --benchmark_counters_tabular=true
+
+echo
+echo "event log: SQLite and PostgreSQL (shouwang-bench core)"
+bash bench/with-postgres.sh bash -c '"$0" core --pg "$PG_URL"' "$build/shouwang-bench"
 
 [[ "${BENCH_ROUTING:-1}" == 0 ]] && exit 0
 work=var/bench

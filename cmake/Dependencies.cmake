@@ -7,6 +7,8 @@ find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+# libpq only (Debian's libpq-dev); the server headers are not needed.
+find_package(PostgreSQL REQUIRED)
 
 # libosmium and protozero are header-only; Debian ships no CMake config for them.
 find_path(OSMIUM_INCLUDE_DIR osmium/version.hpp REQUIRED)

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake pkg-config git ca-certificates
   libboost-dev nlohmann-json3-dev libosmium2-dev libprotozero-dev
-  zlib1g-dev libbz2-dev libexpat1-dev libsqlite3-dev libssl-dev
+  zlib1g-dev libbz2-dev libexpat1-dev libsqlite3-dev libssl-dev libpq-dev
+  postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   osmium-tool
   chromium fonts-noto-cjk
@@ -46,6 +47,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The store tests start their own PostgreSQL server; initdb and postgres refuse to run as
+# root, so a root test runs them as the `postgres` user, which Debian's package creates.
+if ! getent passwd postgres >/dev/null; then
+  log "creating the postgres system user"
+  as_root adduser --system --group --home /var/lib/postgresql --shell /bin/bash postgres >/dev/null
 fi
 
 # Vite 8 and playwright-core need Node >= 20.19; Debian 12 ships 18. The npm registry's

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/utf8_drafts.h"
+
 namespace shouwang::store::detail {
 namespace {
 
@@ -39,7 +41,7 @@ Status check_drafts(const std::vector<EventDraft>& drafts) {
       return Error(Errc::kInvalidArgument, where + ": the payload is not a JSON object", "payload");
     }
   }
-  return {};
+  return check_utf8(drafts);
 }
 
 std::string join_entities(const std::vector<std::string>& ids) {

@@ -1,5 +1,6 @@
 #include <shouwang/store/event_log.h>
 
+#include <shouwang/store/postgres_event_log.h>
 #include <shouwang/store/sqlite_event_log.h>
 
 namespace shouwang::store {
@@ -12,10 +13,13 @@ Result<std::unique_ptr<EventLog>> open_event_log(const std::string& url, const O
     return open_sqlite_event_log(path, options);
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return Error(Errc::kInvalidArgument, "this build has no PostgreSQL event log yet", "db");
+    return open_postgres_event_log(url, options);
   }
+  // Only the part before the first ':' is echoed: the rest may hold a password.
   return Error(Errc::kInvalidArgument,
-               "unknown event log '" + url + "': use sqlite:FILE or postgresql://USER@HOST:PORT/DATABASE", "db");
+               "unknown kind of event log '" + url.substr(0, url.find(':')) +
+                   "': use sqlite:FILE or postgresql://USER@HOST:PORT/DATABASE",
+               "db");
 }
 
 }  // namespace shouwang::store

@@ -82,6 +82,11 @@ TEST_P(EventLogContract, BadDraftsAreRefusedAndNothingOfTheirAppendIsWritten) {
   EventDraft bad_entity = sample_draft(1, 4);
   bad_entity.entities.push_back("a\x1f" "b");
   EXPECT_FALSE(log->append({bad_entity}).ok());
+  EventDraft not_utf8 = sample_draft(1, 5);
+  not_utf8.actor.user = "wang\xff";
+  auto refused_utf8 = log->append({not_utf8});
+  ASSERT_FALSE(refused_utf8.ok());
+  EXPECT_EQ(refused_utf8.error().field, "actor");
   EventDraft no_type = sample_draft(1, 5);
   no_type.type.clear();
   EXPECT_FALSE(log->append({no_type}).ok());

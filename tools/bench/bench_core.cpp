@@ -5,6 +5,7 @@
 // rate at which a log of N events is read back (replay) and verified. The naive figure is
 // the anchor: a plain loop committing one event per SQLite transaction.
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <atomic>
@@ -187,6 +188,55 @@ Status measure(const std::function<std::string(const std::string&)>& fresh_url, 
   return replay(fresh_url("replay"), replay_events, out);
 }
 
+// Empties the PostgreSQL database at `url` so the next log opened there starts fresh.
+Status drop_pg_log(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    const std::string message = PQerrorMessage(conn);
+    PQfinish(conn);
+    return Error(Errc::kUnavailable, "cannot reach PostgreSQL for the benchmark: " + message);
+  }
+  PQclear(PQexec(conn, "SET client_min_messages = warning"));
+  PGresult* result = PQexec(conn, "DROP TABLE IF EXISTS events, snapshots, meta");
+  const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+  const std::string message = PQerrorMessage(conn);
+  PQclear(result);
+  PQfinish(conn);
+  if (!ok) return Error(Errc::kIoError, "cannot empty the benchmark database: " + message);
+  return {};
+}
+
+// The anchor on PostgreSQL: one INSERT per transaction (autocommit), synchronous commit.
+Result<double> naive_postgres(const std::string& url, double seconds) {
+  if (auto ok = drop_pg_log(url); !ok) return ok.error();
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    PQfinish(conn);
+    return Error(Errc::kUnavailable, "cannot reach PostgreSQL for the naive run");
+  }
+  PQclear(PQexec(conn, "CREATE TABLE IF NOT EXISTS naive_events (seq BIGSERIAL PRIMARY KEY, time_us BIGINT, "
+                       "actor TEXT, type TEXT, entities TEXT, payload TEXT)"));
+  std::uint64_t n = 0;
+  const auto t0 = Clock::now();
+  while (micros_since(t0) < seconds * 1e6) {
+    const store::EventDraft d = draft(0, n);
+    const std::string time = std::to_string(d.time.micros());
+    const char* values[5] = {time.c_str(), d.actor.user.c_str(), d.type.c_str(), d.entities[0].c_str(),
+                             d.payload.c_str()};
+    PGresult* result = PQexecParams(
+        conn, "INSERT INTO naive_events (time_us, actor, type, entities, payload) VALUES ($1, $2, $3, $4, $5)", 5,
+        nullptr, values, nullptr, nullptr, 0);
+    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+    PQclear(result);
+    if (!ok) break;
+    ++n;
+  }
+  const double rate = static_cast<double>(n) / (micros_since(t0) / 1e6);
+  PQclear(PQexec(conn, "DROP TABLE naive_events"));
+  PQfinish(conn);
+  return rate;
+}
+
 int usage(const std::string& message) {
   std::cerr << "shouwang-bench core: " << message
             << "\nusage: shouwang-bench core [--json] [--dir DIR] [--pg URL] [--replay-events N] [--seconds S]\n";
@@ -252,15 +302,47 @@ int run_core_bench(const std::vector<std::string>& args) {
     return 1;
   }
   if (dir.empty()) fs::remove_all(work);
-  (void)pg;  // the PostgreSQL figures join when that back end is built
+
+  // PostgreSQL, when a server is named: every measurement starts from an empty database.
+  CoreFigures postgres;
+  double pg_naive = 0;
+  if (!pg.empty()) {
+    Status dropped;
+    auto fresh_pg = [&pg, &dropped](const std::string&) {
+      if (dropped) dropped = drop_pg_log(pg);
+      return pg;
+    };
+    auto measured = measure(fresh_pg, replay_events, seconds, postgres);
+    if (!dropped || !measured) {
+      std::cerr << "shouwang-bench core: " << (!dropped ? dropped.error() : measured.error()).message << "\n";
+      return 1;
+    }
+    (void)drop_pg_log(pg);
+    auto naive_pg = naive_postgres(pg, seconds);
+    if (!naive_pg) {
+      std::cerr << "shouwang-bench core: " << naive_pg.error().message << "\n";
+      return 1;
+    }
+    pg_naive = *naive_pg;
+  }
 
   if (json) {
     std::printf("{");
     print_json_fields("", sqlite);
-    std::printf(",\"naive_sqlite_events_per_s\":%.0f}\n", *naive);
+    std::printf(",\"naive_sqlite_events_per_s\":%.0f", *naive);
+    if (!pg.empty()) {
+      std::printf(",");
+      print_json_fields("pg_", postgres);
+      std::printf(",\"pg_naive_events_per_s\":%.0f", pg_naive);
+    }
+    std::printf("}\n");
   } else {
     print_table("sqlite", sqlite);
     std::printf("naive sqlite (one transaction per event): %.0f events/s\n", *naive);
+    if (!pg.empty()) {
+      print_table("postgresql", postgres);
+      std::printf("naive postgresql (one transaction per event): %.0f events/s\n", pg_naive);
+    }
   }
   return 0;
 }

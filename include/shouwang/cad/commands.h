@@ -1,0 +1,267 @@
+#pragma once
+// What people and terminals ask the domain to do. A command names the entities it acts
+// on and carries what it adds; who issued it and when come with it to decide() (see
+// decide.h). Each struct's kName is its stable snake_case name.
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <shouwang/base/clock.h>
+#include <shouwang/base/geo.h>
+#include <shouwang/base/ids.h>
+#include <shouwang/cad/call.h>
+#include <shouwang/cad/caution.h>
+#include <shouwang/cad/involved.h>
+#include <shouwang/cad/location.h>
+#include <shouwang/cad/order.h>
+
+namespace shouwang::cad {
+
+// ---- calls -----------------------------------------------------------------------------
+
+// Records a call. started_at <= answered_at.
+struct ReceiveCall {
+  static constexpr std::string_view kName = "receive_call";
+  CallChannel channel = CallChannel::kVoice;
+  std::string caller_number;
+  std::string caller_name;
+  std::string summary;
+  UtcTime started_at;
+  UtcTime answered_at;
+};
+
+// Closes a call that does not become an incident (misdial, silence, nuisance).
+struct DismissCall {
+  static constexpr std::string_view kName = "dismiss_call";
+  CallId call;
+  std::string reason;
+};
+
+// Opens an incident, from a call or (call invalid) from a unit's own report. Without a
+// priority (0) the type's default applies, or kDefaultPriority without a type.
+struct CreateIncident {
+  static constexpr std::string_view kName = "create_incident";
+  CallId call;
+  std::string summary;
+  std::string type_code;
+  int priority = 0;
+};
+
+// Attaches a call to an existing open incident as a duplicate (重复报警).
+struct MergeCall {
+  static constexpr std::string_view kName = "merge_call";
+  CallId call;
+  IncidentId incident;
+};
+
+// ---- incident lifecycle ----------------------------------------------------------------
+
+struct AcceptIncident {  // 受理: needs a type
+  static constexpr std::string_view kName = "accept_incident";
+  IncidentId incident;
+};
+
+// Merges a duplicate incident into another (并案); the duplicate keeps its data.
+struct MergeIncident {
+  static constexpr std::string_view kName = "merge_incident";
+  IncidentId incident;
+  IncidentId into;
+  std::string reason;
+};
+
+// Records that two incidents are related (串并案线索), in both.
+struct LinkIncidents {
+  static constexpr std::string_view kName = "link_incidents";
+  IncidentId incident;
+  IncidentId other;
+  std::string reason;
+};
+
+// Hands the incident to another agency (移交).
+struct TransferIncident {
+  static constexpr std::string_view kName = "transfer_incident";
+  IncidentId incident;
+  std::string to_agency;
+  std::string reason;
+};
+
+// Withdraws an invalid or withdrawn incident (撤销 / 无效警情).
+struct CancelIncident {
+  static constexpr std::string_view kName = "cancel_incident";
+  IncidentId incident;
+  std::string reason;
+};
+
+// Handling at the scene is finished (处置完毕); needs a disposition, given here or before.
+struct CloseScene {
+  static constexpr std::string_view kName = "close_scene";
+  IncidentId incident;
+  std::string disposition;  // optional if already set
+};
+
+struct TerminateIncident {  // 终结
+  static constexpr std::string_view kName = "terminate_incident";
+  IncidentId incident;
+};
+
+struct ArchiveIncident {  // 存档
+  static constexpr std::string_view kName = "archive_incident";
+  IncidentId incident;
+};
+
+// ---- incident details ------------------------------------------------------------------
+
+struct SetType {
+  static constexpr std::string_view kName = "set_type";
+  IncidentId incident;
+  std::string type_code;
+};
+
+struct SetPriority {
+  static constexpr std::string_view kName = "set_priority";
+  IncidentId incident;
+  int priority = 0;  // 1..4
+  std::string reason;
+};
+
+struct SetDisposition {
+  static constexpr std::string_view kName = "set_disposition";
+  IncidentId incident;
+  std::string code;
+};
+
+// A location candidate; without observed_at, the command's time. A positioned candidate
+// needs an uncertainty radius >= 0; a candidate needs a position or text (or both).
+struct AddLocationCandidate {
+  static constexpr std::string_view kName = "add_location_candidate";
+  IncidentId incident;
+  LocationSource source = LocationSource::kCallerText;
+  std::string text;
+  std::optional<LatLon> position;
+  Meters uncertainty{0.0};
+  std::optional<UtcTime> observed_at;
+};
+
+struct ConfirmLocation {
+  static constexpr std::string_view kName = "confirm_location";
+  IncidentId incident;
+  std::size_t candidate = 0;  // index
+};
+
+struct AddCaution {
+  static constexpr std::string_view kName = "add_caution";
+  IncidentId incident;
+  CautionKind kind = CautionKind::kOther;
+  int count = 0;
+  std::string detail;
+};
+
+struct AddNote {
+  static constexpr std::string_view kName = "add_note";
+  IncidentId incident;
+  std::string text;
+};
+
+struct AddPerson {
+  static constexpr std::string_view kName = "add_person";
+  IncidentId incident;
+  PersonRole role = PersonRole::kOther;
+  std::map<std::string, std::string> fields;  // names from person_field_names()
+};
+
+struct AddVehicle {
+  static constexpr std::string_view kName = "add_vehicle";
+  IncidentId incident;
+  VehicleRole role = VehicleRole::kInvolved;
+  std::map<std::string, std::string> fields;  // names from vehicle_field_names()
+};
+
+// Marks one field of a person or vehicle as checked by the command's actor.
+struct VerifyField {
+  static constexpr std::string_view kName = "verify_field";
+  IncidentId incident;
+  InvolvedKind kind = InvolvedKind::kPerson;
+  std::size_t index = 0;
+  std::string field;
+};
+
+// ---- dispatch orders -------------------------------------------------------------------
+
+// Issues an order (派警). With reissue_of, replaces that returned order, to another target;
+// a returned child order's replacement is a child of the same parent.
+struct IssueOrder {
+  static constexpr std::string_view kName = "issue_order";
+  IncidentId incident;
+  OrderTarget target;
+  std::string instructions;
+  OrderId reissue_of;
+};
+
+// A station that signed for an order passes it on to its units / officers / vehicles.
+struct SplitOrder {
+  static constexpr std::string_view kName = "split_order";
+  OrderId order;
+  std::vector<OrderTarget> targets;
+  std::string instructions;
+};
+
+struct AcknowledgeOrder {  // the target's terminal received it (送达)
+  static constexpr std::string_view kName = "acknowledge_order";
+  OrderId order;
+};
+
+struct SignFor {  // 签收
+  static constexpr std::string_view kName = "sign_for";
+  OrderId order;
+};
+
+struct EnRoute {  // 出警
+  static constexpr std::string_view kName = "en_route";
+  OrderId order;
+};
+
+struct Arrive {  // 到达现场
+  static constexpr std::string_view kName = "arrive";
+  OrderId order;
+};
+
+struct GiveFeedback {  // 反馈
+  static constexpr std::string_view kName = "give_feedback";
+  OrderId order;
+  std::string text;
+};
+
+struct CompleteOrder {
+  static constexpr std::string_view kName = "complete_order";
+  OrderId order;
+};
+
+struct CancelOrder {
+  static constexpr std::string_view kName = "cancel_order";
+  OrderId order;
+  std::string reason;
+};
+
+struct ReturnOrder {  // 退单
+  static constexpr std::string_view kName = "return_order";
+  OrderId order;
+  std::string reason;
+};
+
+using Command =
+    std::variant<ReceiveCall, DismissCall, CreateIncident, MergeCall, AcceptIncident, MergeIncident,
+                 LinkIncidents, TransferIncident, CancelIncident, CloseScene, TerminateIncident,
+                 ArchiveIncident, SetType, SetPriority, SetDisposition, AddLocationCandidate,
+                 ConfirmLocation, AddCaution, AddNote, AddPerson, AddVehicle, VerifyField,
+                 IssueOrder, SplitOrder, AcknowledgeOrder, SignFor, EnRoute, Arrive, GiveFeedback,
+                 CompleteOrder, CancelOrder, ReturnOrder>;
+
+// The command's kName.
+std::string_view command_name(const Command& command);
+
+}  // namespace shouwang::cad

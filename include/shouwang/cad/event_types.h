@@ -1,0 +1,92 @@
+#pragma once
+// The event types the domain emits, with their payload fields (all events also carry the
+// event's time and actor). docs/domain-model.md describes every payload; ids are in their
+// text form (record_id.h), times in ISO 8601 UTC.
+
+#include <array>
+#include <string_view>
+
+namespace shouwang::cad::event_type {
+
+// {call_id, channel, caller_number, caller_name, summary, started_at, answered_at}
+inline constexpr std::string_view kCallReceived = "call.received";
+// {call_id, incident_id, duplicate}
+inline constexpr std::string_view kCallAttached = "call.attached";
+// {call_id, reason}
+inline constexpr std::string_view kCallDismissed = "call.dismissed";
+
+// {incident_id, summary, type_code, common_type, priority, priority_source}
+inline constexpr std::string_view kIncidentCreated = "incident.created";
+// {incident_id, from, to, reason}
+inline constexpr std::string_view kIncidentStatusChanged = "incident.status_changed";
+// {incident_id, type_code, common_type, previous}
+inline constexpr std::string_view kIncidentTypeSet = "incident.type_set";
+// {incident_id, priority, source, previous, reason}
+inline constexpr std::string_view kIncidentPrioritySet = "incident.priority_set";
+// {incident_id, code, previous}
+inline constexpr std::string_view kIncidentDispositionSet = "incident.disposition_set";
+// {incident_id, index, source, text, lat?, lon?, uncertainty_m, observed_at}
+inline constexpr std::string_view kIncidentLocationAdded = "incident.location_added";
+// {incident_id, index}
+inline constexpr std::string_view kIncidentLocationConfirmed = "incident.location_confirmed";
+// {incident_id, kind, count, detail}
+inline constexpr std::string_view kIncidentCautionAdded = "incident.caution_added";
+// {incident_id, index, text}
+inline constexpr std::string_view kIncidentNoteAdded = "incident.note_added";
+// {incident_id, index, role, fields}
+inline constexpr std::string_view kIncidentPersonAdded = "incident.person_added";
+// {incident_id, index, role, fields}
+inline constexpr std::string_view kIncidentVehicleAdded = "incident.vehicle_added";
+// {incident_id, kind, index, field}
+inline constexpr std::string_view kIncidentFieldVerified = "incident.field_verified";
+// {incident_id, into, reason}
+inline constexpr std::string_view kIncidentMerged = "incident.merged";
+// {incident_id, other, reason}
+inline constexpr std::string_view kIncidentLinked = "incident.linked";
+// {incident_id, to_agency, reason}
+inline constexpr std::string_view kIncidentTransferred = "incident.transferred";
+
+// {order_id, incident_id, parent_order_id?, reissue_of?, target {kind, id, name}, instructions}
+inline constexpr std::string_view kOrderIssued = "order.issued";
+// {order_id} for each of the following step events
+inline constexpr std::string_view kOrderReceived = "order.received";
+inline constexpr std::string_view kOrderSignedFor = "order.signed_for";
+inline constexpr std::string_view kOrderEnRoute = "order.en_route";
+inline constexpr std::string_view kOrderArrived = "order.arrived";
+// {order_id, text}
+inline constexpr std::string_view kOrderFeedback = "order.feedback";
+// {order_id, reason}; reason is empty when completed by its target
+inline constexpr std::string_view kOrderDone = "order.done";
+// {order_id, reason}
+inline constexpr std::string_view kOrderCancelled = "order.cancelled";
+inline constexpr std::string_view kOrderReturned = "order.returned";
+
+inline constexpr std::array<std::string_view, 27> kAll{kCallReceived,
+                                                       kCallAttached,
+                                                       kCallDismissed,
+                                                       kIncidentCreated,
+                                                       kIncidentStatusChanged,
+                                                       kIncidentTypeSet,
+                                                       kIncidentPrioritySet,
+                                                       kIncidentDispositionSet,
+                                                       kIncidentLocationAdded,
+                                                       kIncidentLocationConfirmed,
+                                                       kIncidentCautionAdded,
+                                                       kIncidentNoteAdded,
+                                                       kIncidentPersonAdded,
+                                                       kIncidentVehicleAdded,
+                                                       kIncidentFieldVerified,
+                                                       kIncidentMerged,
+                                                       kIncidentLinked,
+                                                       kIncidentTransferred,
+                                                       kOrderIssued,
+                                                       kOrderReceived,
+                                                       kOrderSignedFor,
+                                                       kOrderEnRoute,
+                                                       kOrderArrived,
+                                                       kOrderFeedback,
+                                                       kOrderDone,
+                                                       kOrderCancelled,
+                                                       kOrderReturned};
+
+}  // namespace shouwang::cad::event_type

@@ -1,0 +1,34 @@
+#pragma once
+// The domain state: the projection of the event log onto calls, incidents and orders.
+// Changed only by apply() (apply.h); decide() reads it. Plain values: copying a State
+// copies everything, and two States compare equal exactly when they hold the same facts.
+// Not thread-safe; the owner serialises access.
+
+#include <cstdint>
+#include <map>
+
+#include <shouwang/base/ids.h>
+#include <shouwang/cad/call.h>
+#include <shouwang/cad/incident.h>
+#include <shouwang/cad/order.h>
+
+namespace shouwang::cad {
+
+struct State {
+  std::map<CallId, Call> calls;
+  std::map<IncidentId, Incident> incidents;
+  std::map<OrderId, Order> orders;
+  std::uint64_t events_applied = 0;  // how many events built this state
+
+  // nullptr when absent.
+  [[nodiscard]] const Call* find(CallId id) const;
+  [[nodiscard]] const Incident* find(IncidentId id) const;
+  [[nodiscard]] const Order* find(OrderId id) const;
+  [[nodiscard]] Call* find(CallId id);
+  [[nodiscard]] Incident* find(IncidentId id);
+  [[nodiscard]] Order* find(OrderId id);
+
+  friend bool operator==(const State&, const State&) = default;
+};
+
+}  // namespace shouwang::cad

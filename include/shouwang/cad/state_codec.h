@@ -1,0 +1,22 @@
+#pragma once
+// The state as canonical JSON text, for snapshots and for comparing states: objects have
+// sorted keys, there is no insignificant white space, ids are in their text form and
+// times are ISO 8601 UTC with microseconds. Equal states give identical text, and
+// parse_state(serialize_state(s)) == s. docs/domain-model.md describes the layout.
+
+#include <string>
+#include <string_view>
+
+#include <shouwang/base/result.h>
+#include <shouwang/cad/state.h>
+
+namespace shouwang::cad {
+
+inline constexpr int kStateFormatVersion = 1;
+
+std::string serialize_state(const State& state);
+
+// kCorrupt (naming what is wrong) for text that is not a state of this format version.
+Result<State> parse_state(std::string_view text);
+
+}  // namespace shouwang::cad

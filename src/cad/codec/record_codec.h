@@ -1,0 +1,82 @@
+#pragma once
+// JSON encoding of the state's records for snapshots (state_codec.h). decode_* throw
+// JsonFormatError naming the field; parse_state() turns that into kCorrupt.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <shouwang/base/result.h>
+#include <shouwang/cad/call.h>
+#include <shouwang/cad/incident.h>
+#include <shouwang/cad/order.h>
+#include <shouwang/cad/record_id.h>
+
+#include "cad/json/field_reader.h"
+
+namespace shouwang::cad {
+
+nlohmann::json encode(const Call& call);
+nlohmann::json encode(const Incident& incident);
+nlohmann::json encode(const Order& order);
+
+Call decode_call(const FieldReader& in);
+Incident decode_incident(const FieldReader& in);
+Order decode_order(const FieldReader& in);
+
+// Lifecycle histories, shared by incidents and orders.
+template <typename Status>
+nlohmann::json encode_history(const std::vector<StatusChange<Status>>& history) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& change : history) {
+    out.push_back({{"from", to_string(change.from)},
+                   {"to", to_string(change.to)},
+                   {"at", change.at.to_iso8601()},
+                   {"by", change.by},
+                   {"reason", change.reason}});
+  }
+  return out;
+}
+
+template <typename Status>
+std::vector<StatusChange<Status>> decode_history(const FieldReader& in, std::string_view key,
+                                                 std::optional<Status> (*parse)(std::string_view)) {
+  std::vector<StatusChange<Status>> history;
+  const auto& items = in.array(key);
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const FieldReader item(items[k], in.path_of(key) + "[" + std::to_string(k) + "]");
+    history.push_back({item.enumeration<Status>("from", parse),
+                       item.enumeration<Status>("to", parse), item.time("at"), item.string("by"),
+                       item.string("reason")});
+  }
+  return history;
+}
+
+// Arrays of ids in text form.
+template <typename Id>
+nlohmann::json encode_ids(const std::vector<Id>& ids) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Id id : ids)
+    out.push_back(to_string(id));
+  return out;
+}
+
+template <typename Id>
+std::vector<Id> decode_ids(const FieldReader& in, std::string_view key,
+                           Result<Id> (*parse)(std::string_view, std::string_view)) {
+  std::vector<Id> ids;
+  for (const auto& item : in.array(key)) {
+    if (!item.is_string())
+      in.fail(key, "must hold ids");
+    auto id = parse(item.get<std::string>(), key);
+    if (!id.ok())
+      in.fail(key, id.error().message);
+    ids.push_back(*id);
+  }
+  return ids;
+}
+
+}  // namespace shouwang::cad

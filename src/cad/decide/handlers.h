@@ -1,0 +1,56 @@
+#pragma once
+// One handler per command: checks the command against the decision's state and emits its
+// events, or returns the refusal (then nothing it emitted is used).
+
+#include <shouwang/base/result.h>
+#include <shouwang/cad/commands.h>
+
+#include "cad/decide/decision.h"
+
+namespace shouwang::cad {
+
+// call_handlers.cpp
+Status handle(Decision& d, const ReceiveCall& c);
+Status handle(Decision& d, const DismissCall& c);
+Status handle(Decision& d, const CreateIncident& c);
+Status handle(Decision& d, const MergeCall& c);
+
+// lifecycle_handlers.cpp
+Status handle(Decision& d, const AcceptIncident& c);
+Status handle(Decision& d, const MergeIncident& c);
+Status handle(Decision& d, const LinkIncidents& c);
+Status handle(Decision& d, const TransferIncident& c);
+Status handle(Decision& d, const CancelIncident& c);
+Status handle(Decision& d, const CloseScene& c);
+Status handle(Decision& d, const TerminateIncident& c);
+Status handle(Decision& d, const ArchiveIncident& c);
+
+// classification_handlers.cpp
+Status handle(Decision& d, const SetType& c);
+Status handle(Decision& d, const SetPriority& c);
+Status handle(Decision& d, const SetDisposition& c);
+
+// detail_handlers.cpp
+Status handle(Decision& d, const AddLocationCandidate& c);
+Status handle(Decision& d, const ConfirmLocation& c);
+Status handle(Decision& d, const AddCaution& c);
+Status handle(Decision& d, const AddNote& c);
+Status handle(Decision& d, const AddPerson& c);
+Status handle(Decision& d, const AddVehicle& c);
+Status handle(Decision& d, const VerifyField& c);
+
+// order_handlers.cpp
+Status handle(Decision& d, const IssueOrder& c);
+Status handle(Decision& d, const SplitOrder& c);
+
+// order_step_handlers.cpp
+Status handle(Decision& d, const AcknowledgeOrder& c);
+Status handle(Decision& d, const SignFor& c);
+Status handle(Decision& d, const EnRoute& c);
+Status handle(Decision& d, const Arrive& c);
+Status handle(Decision& d, const GiveFeedback& c);
+Status handle(Decision& d, const CompleteOrder& c);
+Status handle(Decision& d, const CancelOrder& c);
+Status handle(Decision& d, const ReturnOrder& c);
+
+}  // namespace shouwang::cad

@@ -1,0 +1,33 @@
+#include <shouwang/cad/state.h>
+
+namespace shouwang::cad {
+namespace {
+
+template <typename Map, typename Id>
+auto* find_in(Map& map, Id id) {
+  const auto it = map.find(id);
+  return it == map.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+const Call* State::find(CallId id) const {
+  return find_in(calls, id);
+}
+const Incident* State::find(IncidentId id) const {
+  return find_in(incidents, id);
+}
+const Order* State::find(OrderId id) const {
+  return find_in(orders, id);
+}
+Call* State::find(CallId id) {
+  return find_in(calls, id);
+}
+Incident* State::find(IncidentId id) {
+  return find_in(incidents, id);
+}
+Order* State::find(OrderId id) {
+  return find_in(orders, id);
+}
+
+}  // namespace shouwang::cad

@@ -1,0 +1,316 @@
+#include "cad/random_commands.h"
+
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace shouwang::cad::testing {
+namespace {
+
+// An id that exists nowhere: serial 999999 of a fixed day.
+IncidentId unknown_incident() {
+  return IncidentId((std::uint64_t{310100} << 44) | 999'999);
+}
+OrderId unknown_order() {
+  return OrderId((std::uint64_t{310100} << 44) | 999'999);
+}
+CallId unknown_call() {
+  return CallId((std::uint64_t{310100} << 44) | 999'999);
+}
+
+template <typename Map, typename Pred>
+typename Map::key_type pick(Rng& rng, const Map& records, Pred wanted,
+                            typename Map::key_type unknown) {
+  if (records.empty() || rng.bernoulli(0.03))
+    return unknown;
+  std::vector<typename Map::key_type> good;
+  for (const auto& [id, record] : records) {
+    if (wanted(record))
+      good.push_back(id);
+  }
+  if (!good.empty() && rng.bernoulli(0.9)) {
+    return good[static_cast<std::size_t>(
+        rng.uniform_int(0, static_cast<std::int64_t>(good.size()) - 1))];
+  }
+  auto it = records.begin();
+  std::advance(it, rng.uniform_int(0, static_cast<std::int64_t>(records.size()) - 1));
+  return it->first;
+}
+
+template <typename T>
+const T& one_of(Rng& rng, const std::vector<T>& items) {
+  return items[static_cast<std::size_t>(
+      rng.uniform_int(0, static_cast<std::int64_t>(items.size()) - 1))];
+}
+
+std::string maybe_empty(Rng& rng, const std::string& text) {
+  return rng.bernoulli(0.04) ? std::string() : text;
+}
+
+OrderTarget random_target(Rng& rng, bool allow_station) {
+  const std::vector<OrderTarget> pool = {
+      {TargetKind::kStation, "310101520000", "南京东路派出所"},
+      {TargetKind::kStation, "310101530000", "外滩派出所"},
+      {TargetKind::kUnit, "沪A-巡01", ""},
+      {TargetKind::kUnit, "沪A-巡02", ""},
+      {TargetKind::kUnit, "沪A-巡03", ""},
+      {TargetKind::kOfficer, "012345", "张伟"},
+      {TargetKind::kOfficer, "012346", "李娜"},
+      {TargetKind::kVehicle, "沪A·1234警", ""},
+  };
+  // Stations get a third of the orders, as in a centre that dispatches through them.
+  OrderTarget target =
+      allow_station && rng.bernoulli(0.35) ? pool[rng.bernoulli(0.5) ? 0 : 1] : one_of(rng, pool);
+  while (!allow_station && target.kind == TargetKind::kStation)
+    target = one_of(rng, pool);
+  if (rng.bernoulli(0.02))
+    target.id.clear();
+  return target;
+}
+
+bool open_incident(const Incident& i) {
+  return is_open(i.status);
+}
+bool open_order(const Order& o) {
+  return is_open(o.status);
+}
+
+}  // namespace
+
+Command RandomCommands::next(const State& state, UtcTime now) {
+  const double roll = rng_.uniform01();
+  if (roll < 0.40)
+    return order_command(state);
+  if (roll < 0.75)
+    return incident_command(state, now);
+  return any_command(state, now);
+}
+
+Command RandomCommands::any_command(const State& state, UtcTime now) {
+  const auto& types = taxonomy_.types.all();
+  const auto type_code = [&]() -> std::string {
+    if (rng_.bernoulli(0.05))
+      return "9999";
+    return types[static_cast<std::size_t>(
+                     rng_.uniform_int(0, static_cast<std::int64_t>(types.size()) - 1))]
+        .code;
+  };
+  const auto unassigned = [](const Call& c) { return !c.incident.valid() && !c.dismissed_at; };
+  switch (rng_.uniform_int(0, 4)) {
+    case 0:
+    case 1: {
+      ReceiveCall c;
+      c.channel = static_cast<CallChannel>(rng_.uniform_int(0, 4));
+      c.caller_number = "1380000" + std::to_string(rng_.uniform_int(1000, 9999));
+      c.summary = "有人报警";
+      c.started_at = now.plus_micros(-rng_.uniform_int(5, 40) * 1'000'000);
+      c.answered_at =
+          c.started_at.plus_micros(rng_.uniform_int(rng_.bernoulli(0.03) ? -5 : 0, 20) * 1'000'000);
+      return c;
+    }
+    case 2: {
+      CreateIncident c;
+      c.call =
+          rng_.bernoulli(0.85) ? pick(rng_, state.calls, unassigned, unknown_call()) : CallId();
+      c.summary = "警情摘要";
+      if (rng_.bernoulli(0.7))
+        c.type_code = type_code();
+      if (rng_.bernoulli(0.2))
+        c.priority = static_cast<int>(rng_.uniform_int(0, 5));
+      return c;
+    }
+    case 3: {
+      if (rng_.bernoulli(0.5)) {
+        return DismissCall{pick(rng_, state.calls, unassigned, unknown_call()),
+                           maybe_empty(rng_, "误拨")};
+      }
+      return MergeCall{pick(rng_, state.calls, unassigned, unknown_call()),
+                       pick(rng_, state.incidents, open_incident, unknown_incident())};
+    }
+    default: {
+      const IncidentId incident = pick(rng_, state.incidents, open_incident, unknown_incident());
+      if (rng_.bernoulli(0.5))
+        return SetType{incident, type_code()};
+      return SetPriority{incident, static_cast<int>(rng_.uniform_int(0, 5)), "研判"};
+    }
+  }
+}
+
+Command RandomCommands::incident_command(const State& state, UtcTime now) {
+  const auto in = [](std::vector<IncidentStatus> statuses) {
+    return [statuses](const Incident& i) {
+      for (const auto s : statuses) {
+        if (i.status == s)
+          return true;
+      }
+      return false;
+    };
+  };
+  using S = IncidentStatus;
+  const auto any = [](const Incident&) { return true; };
+  const IncidentId open = pick(rng_, state.incidents, open_incident, unknown_incident());
+  const std::vector<std::string> dispositions = {"10", "20", "30", "40", "60", "77"};
+  switch (rng_.uniform_int(0, 16)) {
+    case 0:
+    case 1:
+      return AcceptIncident{pick(rng_, state.incidents, in({S::kAccepting}), unknown_incident())};
+    case 2:
+      return MergeIncident{open, pick(rng_, state.incidents, open_incident, unknown_incident()),
+                           "重复警情"};
+    case 3:
+      return LinkIncidents{pick(rng_, state.incidents, any, unknown_incident()),
+                           pick(rng_, state.incidents, any, unknown_incident()), "同一嫌疑人"};
+    case 4:
+      if (rng_.bernoulli(0.6))
+        return AddNote{open, "补充情况"};  // ending incidents is rarer
+      if (rng_.bernoulli(0.5))
+        return TransferIncident{open, maybe_empty(rng_, "119"), "火情"};
+      return CancelIncident{open, maybe_empty(rng_, "报警人称已解决")};
+    case 5:
+      return CloseScene{pick(rng_, state.incidents, in({S::kFeedback, S::kArrived, S::kAccepted}),
+                             unknown_incident()),
+                        rng_.bernoulli(0.3) ? std::string() : one_of(rng_, dispositions)};
+    case 6:
+      return TerminateIncident{
+          pick(rng_, state.incidents, in({S::kSceneClosed}), unknown_incident())};
+    case 7:
+      return ArchiveIncident{pick(
+          rng_, state.incidents,
+          in({S::kTerminated, S::kCancelled, S::kMerged, S::kTransferredOut}), unknown_incident())};
+    case 8:
+      return SetDisposition{open, one_of(rng_, dispositions)};
+    case 9:
+    case 10: {
+      AddLocationCandidate c;
+      c.incident = open;
+      c.source = static_cast<LocationSource>(rng_.uniform_int(0, 5));
+      c.text = maybe_empty(rng_, "人民路12号");
+      if (c.source != LocationSource::kCallerText || rng_.bernoulli(0.3)) {
+        c.position = LatLon{31.23 + rng_.uniform(-0.02, 0.02), 121.47 + rng_.uniform(-0.02, 0.02)};
+        c.uncertainty = Meters(rng_.bernoulli(0.02) ? -1.0 : rng_.uniform(5, 1500));
+      }
+      if (rng_.bernoulli(0.5))
+        c.observed_at = now.plus_micros(-rng_.uniform_int(0, 60) * 1'000'000);
+      return c;
+    }
+    case 11: {
+      const Incident* i = state.find(open);
+      const auto size = i == nullptr ? 0 : static_cast<std::int64_t>(i->location.candidates.size());
+      return ConfirmLocation{open, static_cast<std::size_t>(rng_.uniform_int(0, size))};
+    }
+    case 12:
+      return AddCaution{open, static_cast<CautionKind>(rng_.uniform_int(0, 4)),
+                        static_cast<int>(rng_.uniform_int(-1, 5)), "持刀"};
+    case 13:
+      return AddNote{open, maybe_empty(rng_, "报警人情绪激动")};
+    case 14: {
+      AddPerson c{open, static_cast<PersonRole>(rng_.uniform_int(0, 5)), {}};
+      c.fields["name"] = "王某";
+      if (rng_.bernoulli(0.6))
+        c.fields["phone"] = "13800001111";
+      if (rng_.bernoulli(0.03))
+        c.fields["shoe_size"] = "42";
+      return c;
+    }
+    case 15: {
+      AddVehicle c{open, static_cast<VehicleRole>(rng_.uniform_int(0, 3)), {}};
+      c.fields["plate"] = "沪B12345";
+      if (rng_.bernoulli(0.5))
+        c.fields["colour"] = "白";
+      return c;
+    }
+    default: {
+      const Incident* i = state.find(open);
+      VerifyField c{open, InvolvedKind::kPerson, 0, "name"};
+      if (i != nullptr && !i->vehicles.empty() && rng_.bernoulli(0.4)) {
+        c.kind = InvolvedKind::kVehicle;
+        c.field = rng_.bernoulli(0.8) ? "plate" : "colour";
+        c.index = static_cast<std::size_t>(
+            rng_.uniform_int(0, static_cast<std::int64_t>(i->vehicles.size())));
+      } else if (i != nullptr) {
+        c.field = rng_.bernoulli(0.8) ? "name" : "phone";
+        c.index = static_cast<std::size_t>(
+            rng_.uniform_int(0, static_cast<std::int64_t>(i->persons.size())));
+      }
+      return c;
+    }
+  }
+}
+
+Command RandomCommands::order_command(const State& state) {
+  using O = OrderStatus;
+  const auto in = [](std::vector<O> statuses) {
+    return [statuses](const Order& o) {
+      for (const auto s : statuses) {
+        if (o.status == s)
+          return true;
+      }
+      return false;
+    };
+  };
+  const auto dispatchable = [](const Incident& i) { return accepts_orders(i.status); };
+  // Weights favour moving orders forward over ending them early, so that deep paths
+  // (split, arrive, feedback, complete) are reached often.
+  static constexpr std::array<int, 10> kWeights{6, 4, 2, 5, 5, 5, 5, 3, 1, 2};
+  std::int64_t roll = rng_.uniform_int(0, 37);
+  int kind = 0;
+  while (roll >= kWeights[static_cast<std::size_t>(kind)])
+    roll -= kWeights[static_cast<std::size_t>(kind++)];
+  switch (kind) {
+    case 0: {
+      IssueOrder c;
+      c.incident = pick(rng_, state.incidents, dispatchable, unknown_incident());
+      c.target = random_target(rng_, true);
+      c.instructions = "立即出警";
+      if (rng_.bernoulli(0.3)) {
+        c.reissue_of = pick(
+            rng_, state.orders,
+            [&](const Order& o) { return o.status == O::kReturned && !o.reissued_as.valid(); },
+            unknown_order());
+        if (const Order* old = state.find(c.reissue_of)) {
+          c.incident = old->incident;
+          if (old->parent.valid() && rng_.bernoulli(0.9))
+            c.target = random_target(rng_, false);
+        }
+      }
+      return c;
+    }
+    case 1: {
+      SplitOrder c;
+      c.order = pick(
+          rng_, state.orders,
+          [](const Order& o) {
+            return o.status == O::kSignedFor && o.target.kind == TargetKind::kStation;
+          },
+          unknown_order());
+      const auto count = rng_.uniform_int(rng_.bernoulli(0.03) ? 0 : 1, 3);
+      for (std::int64_t k = 0; k < count; ++k)
+        c.targets.push_back(random_target(rng_, rng_.bernoulli(0.05)));
+      c.instructions = "请指派民警处置";
+      return c;
+    }
+    case 2:
+      return AcknowledgeOrder{pick(rng_, state.orders, in({O::kIssued}), unknown_order())};
+    case 3:
+      return SignFor{pick(rng_, state.orders, in({O::kIssued}), unknown_order())};
+    case 4:
+      return EnRoute{pick(rng_, state.orders, in({O::kSignedFor}), unknown_order())};
+    case 5:
+      return Arrive{pick(rng_, state.orders, in({O::kEnRoute}), unknown_order())};
+    case 6:
+      return GiveFeedback{
+          pick(rng_, state.orders, in({O::kArrived, O::kEnRoute, O::kSignedFor}), unknown_order()),
+          maybe_empty(rng_, "已到场处置")};
+    case 7:
+      return CompleteOrder{pick(rng_, state.orders, in({O::kFeedback}), unknown_order())};
+    case 8:
+      return CancelOrder{pick(rng_, state.orders, open_order, unknown_order()),
+                         maybe_empty(rng_, "改派")};
+    default:
+      return ReturnOrder{pick(rng_, state.orders, in({O::kIssued, O::kSignedFor}), unknown_order()),
+                         maybe_empty(rng_, "非本辖区")};
+  }
+}
+
+}  // namespace shouwang::cad::testing
