@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <unistd.h>
 
@@ -214,6 +215,50 @@ TEST(Cli, AuditVerifyPassesAnIntactLogAndNamesTheFirstTamperedRecord) {
   const CliRun no_db = run("audit verify");
   EXPECT_EQ(no_db.exit_code, 2);
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+
+// Serving starts from the event log: a log whose chain is broken is refused, unless the
+// operator explicitly starts without verifying it.
+TEST(Cli, ServeRefusesAnEventLogThatDoesNotVerify) {
+  const std::string path = temp_file("serve-events.db");
+  {
+    auto log = shouwang::store::open_event_log("sqlite:" + path);
+    ASSERT_TRUE(log.ok()) << log.error().message;
+    for (int n = 1; n <= 10; ++n) {
+      shouwang::store::EventDraft d;
+      d.time = shouwang::UtcTime::from_seconds(1'795'000'000 + n);
+      d.actor = {"li.na", "call_taker", "ws-1"};
+      d.type = "test.unknown_to_the_domain";
+      d.payload = "{}";
+      ASSERT_TRUE((*log)->append({d}).ok());
+    }
+  }
+  const std::string web = temp_file("web");
+  std::filesystem::create_directories(web);
+  { std::ofstream(web + "/index.html") << "<!doctype html><title>t</title>"; }
+  const std::string serve = "timeout -s TERM 5 " + std::string(SHOUWANG_BIN) + " serve --port 0 --web " + web + " --db sqlite:" + path;
+
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE events SET time_us = time_us + 1 WHERE seq = 4", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  CliRun refused;
+  {
+    FILE* pipe = ::popen((serve + " 2>&1").c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buf[4096];
+    std::size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) refused.output.append(buf, n);
+    const int status = ::pclose(pipe);
+    refused.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_TRUE(mentions(refused, "fails verification at record 4")) << refused.output;
+  EXPECT_TRUE(mentions(refused, "--unverified-log")) << refused.output;
+  EXPECT_FALSE(mentions(refused, "listening on")) << refused.output;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+  std::filesystem::remove_all(web);
 }
 
 }  // namespace

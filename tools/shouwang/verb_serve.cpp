@@ -1,3 +1,4 @@
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -5,12 +6,14 @@
 #include <optional>
 #include <pthread.h>
 
+#include <shouwang/cad/rebuild.h>
 #include <shouwang/osm/city_summary.h>
 #include <shouwang/server/city_routes.h>
 #include <shouwang/server/core_routes.h>
 #include <shouwang/server/http_server.h>
 #include <shouwang/server/router.h>
 #include <shouwang/server/static_files.h>
+#include <shouwang/store/event_log.h>
 
 #include "cli_args.h"
 #include "verbs.h"
@@ -24,11 +27,13 @@ const std::vector<FlagSpec> kFlags = {
     {"web", true, "directory of the built console (default: the build's web/dist)"},
     {"data", true, "city data directory holding city.osm.pbf (as `make demo` makes it)"},
     {"threads", true, "I/O threads (default 2)"},
+    {"db", true, "event log: sqlite:FILE or postgresql://... (default sqlite:DATA/events.db)"},
+    {"unverified-log", false, "serve even if the event log's hash chain does not verify (say why in the log book)"},
     {"help", false, "show this help"},
 };
 
 constexpr const char* kUsage =
-    "usage: shouwang serve [--host H] [--port P] [--web DIR] [--data DIR] [--threads N]\n";
+    "usage: shouwang serve [--host H] [--port P] [--web DIR] [--data DIR] [--threads N] [--db URL] [--unverified-log]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang serve: " << message << "\n" << kUsage;
@@ -68,6 +73,36 @@ int run_serve(const std::vector<std::string>& argv) {
     std::printf("city: %s (%s), code %s\n", city->name.c_str(), city->name_en.c_str(), city->code.c_str());
   }
 
+  // The event log is the source of truth: it is verified and the domain state rebuilt from
+  // it before anything is served. A log that fails verification is refused unless the
+  // operator says otherwise.
+  if (!args->has("db") && !args->has("data")) {
+    return usage_error("name where the event log lives: --data DIR (it is kept in DIR/events.db) or --db URL");
+  }
+  const std::string db_url = args->has("db") ? *args->get("db")
+                                             : "sqlite:" + (std::filesystem::path(*args->get("data")) / "events.db").string();
+  const bool unverified = args->has("unverified-log");
+  auto log = store::open_event_log(db_url, {.verify_on_open = !unverified});
+  if (!log) {
+    std::cerr << "shouwang serve: " << log.error().message << "\n";
+    if (log.error().code == Errc::kCorrupt) {
+      std::cerr << "shouwang serve: not serving from a log that does not verify; `shouwang audit verify --db "
+                << db_url << "` shows where it breaks, and --unverified-log starts anyway\n";
+    }
+    return kExitFailure;
+  }
+  if (unverified) std::fprintf(stderr, "WARNING: serving without verifying the event log's hash chain\n");
+  const auto rebuild_start = std::chrono::steady_clock::now();
+  auto rebuilt = cad::rebuild_state(**log);
+  if (!rebuilt) {
+    std::cerr << "shouwang serve: cannot rebuild the state from " << db_url << ": " << rebuilt.error().message << "\n";
+    return kExitFailure;
+  }
+  std::printf("event log: %llu events; state rebuilt from the snapshot at %llu and %llu events after it in %.0f ms\n",
+              static_cast<unsigned long long>(rebuilt->seq), static_cast<unsigned long long>(rebuilt->snapshot_seq),
+              static_cast<unsigned long long>(rebuilt->events_replayed),
+              std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - rebuild_start).count());
+
   server::Router router;
   server::add_core_routes(router);
   server::add_city_routes(router, city);
@@ -96,6 +131,12 @@ int run_serve(const std::vector<std::string>& argv) {
   std::printf("stopping (signal %d)\n", received);
   std::fflush(stdout);
   http.stop();
+  // A snapshot at shutdown lets the next start replay only what comes after it.
+  if (rebuilt->seq > rebuilt->snapshot_seq) {
+    if (Status saved = cad::save_snapshot(**log, rebuilt->state, rebuilt->seq); !saved) {
+      std::cerr << "shouwang serve: the shutdown snapshot was not saved: " << saved.error().message << "\n";
+    }
+  }
   return kExitOk;
 }
 

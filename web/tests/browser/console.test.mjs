@@ -60,6 +60,8 @@ const CHROMIUM_ARGS = [
 const servers = [];
 /** Server started without --data (no city loaded). @type {string} */
 let baseUrl;
+/** Where the server without --data keeps its event log. @type {string} */
+let logDir = '';
 /** Server started with --data on a generated demo city. @type {string} */
 let cityUrl;
 /** @type {string | undefined} */
@@ -217,7 +219,8 @@ async function openConsole(urlPath = '/', base = baseUrl) {
 
 before(async () => {
   const bin = checkPrerequisites();
-  baseUrl = (await startServer(bin)).url;
+  logDir = await mkdtemp(path.join(tmpdir(), 'shouwang-log-'));
+  baseUrl = (await startServer(bin, ['--db', `sqlite:${path.join(logDir, 'events.db')}`])).url;
   cityDataDir = await mkdtemp(path.join(tmpdir(), 'shouwang-city-'));
   await run(
     bin,
@@ -241,7 +244,7 @@ after(async () => {
   } finally {
     const stopped = await Promise.allSettled(servers.map((server) => stopServer(server)));
     await Promise.all(
-      [profileDir, cityDataDir].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
+      [profileDir, cityDataDir, logDir].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
     );
     const failure = stopped.find((outcome) => outcome.status === 'rejected');
     if (failure) throw failure.reason;
