@@ -1,40 +1,17 @@
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <unistd.h>
-
 #include <shouwang/base/random.h>
-#include <shouwang/osm/city_generator.h>
-#include <shouwang/osm/road_import.h>
-#include <shouwang/routing/contraction_hierarchy.h>
 #include <shouwang/routing/coverage.h>
 #include <shouwang/routing/snap_index.h>
+
+#include "routing/demo_city.h"
 
 namespace shouwang::routing {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::DemoCity;
 
-struct City {
-  RoadGraph graph;
-  ContractionHierarchy ch;
-};
-
-const City& city() {
-  static const City c = [] {
-    const fs::path dir = fs::temp_directory_path() / ("shouwang-coverage-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const auto pbf = (dir / "city.osm.pbf").string();
-    EXPECT_TRUE(osm::write_demo_city({17, 6.0}, pbf).ok());
-    auto imported = osm::import_roads(pbf, osm::CarProfile::chinese_urban());
-    fs::remove_all(dir);
-    City out;
-    out.graph = std::move(imported).value().graph;
-    out.ch = ContractionHierarchy::build(out.graph);
-    return out;
-  }();
-  return c;
-}
+const DemoCity& city() { return testing::demo_city(17, 6.0); }
 
 // The time from one post to v, by a point-to-point search per entry.
 Weight time_from_post(const RoadGraph& g, const PostEntries& post, NodeId v) {
@@ -50,7 +27,7 @@ Weight time_from_post(const RoadGraph& g, const PostEntries& post, NodeId v) {
 // PHAST on the hierarchy against the multi-source Dijkstra, node by node, for post sets
 // from one post to a thousand and the 1-, 3- and 5-minute budgets.
 TEST(CoverageQuery, EqualsDijkstraOnEveryNode) {
-  const City& c = city();
+  const DemoCity& c = city();
   const RoadGraph& g = c.graph;
   const SnapIndex index(g);
   DijkstraQuery dijkstra(g);
@@ -92,14 +69,14 @@ TEST(CoverageQuery, EqualsDijkstraOnEveryNode) {
 }
 
 TEST(CoverageQuery, NoPostsCoverNothing) {
-  const City& c = city();
+  const DemoCity& c = city();
   CoverageQuery phast(c.ch);
   const Coverage none = phast.run({}, 300'000);
   EXPECT_EQ(none.covered_within(300'000), 0u);
 }
 
 TEST(CoverageQuery, ABudgetOfZeroCoversOnlyThePostsOwnNodes) {
-  const City& c = city();
+  const DemoCity& c = city();
   CoverageQuery phast(c.ch);
   const NodeId at(5);
   const Coverage cov = phast.run({{{at, 0}, {NodeId(6), 4}}}, 0);

@@ -1,46 +1,25 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <filesystem>
 #include <optional>
-#include <unistd.h>
 
 #include <shouwang/base/random.h>
-#include <shouwang/osm/city_generator.h>
-#include <shouwang/osm/road_import.h>
 #include <shouwang/routing/contraction_hierarchy.h>
 #include <shouwang/routing/point_route.h>
 
+#include "routing/demo_city.h"
 #include "routing/position_oracles.h"
 #include "routing/reference_dijkstra.h"
 
 namespace shouwang::routing {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::DemoCity;
 
-struct City {
-  RoadGraph graph;
-  ContractionHierarchy ch;
-};
-
-const City& city() {
-  static const City c = [] {
-    const fs::path dir = fs::temp_directory_path() / ("shouwang-route-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const auto pbf = (dir / "city.osm.pbf").string();
-    EXPECT_TRUE(osm::write_demo_city({12, 5.0}, pbf).ok());
-    auto imported = osm::import_roads(pbf, osm::CarProfile::chinese_urban());
-    fs::remove_all(dir);
-    City out{std::move(imported).value().graph, {}};
-    out.ch = ContractionHierarchy::build(out.graph);
-    return out;
-  }();
-  return c;
-}
+const DemoCity& city() { return testing::demo_city(12, 5.0); }
 
 TEST(PointRoute, ContractionHierarchyRoutesEqualDijkstraOnTenThousandTrips) {
-  const City& c = city();
+  const DemoCity& c = city();
   const SnapIndex index(c.graph);
   ChQuery query(c.ch);
   testing::ReferenceDijkstra dijkstra(c.graph);
@@ -68,7 +47,7 @@ TEST(PointRoute, ContractionHierarchyRoutesEqualDijkstraOnTenThousandTrips) {
 // Both ends on one two-way road segment, the end behind the start: the quickest trip turns
 // straight back along the segment, as a trip to an end ahead drives straight on.
 TEST(PointRoute, AnEndBehindTheStartOnATwoWayRoadIsReachedStraightBack) {
-  const City& c = city();
+  const DemoCity& c = city();
   const RoadGraph& g = c.graph;
   const SnapIndex index(g);
   ChQuery query(c.ch);
@@ -103,7 +82,7 @@ TEST(PointRoute, AnEndBehindTheStartOnATwoWayRoadIsReachedStraightBack) {
 }
 
 TEST(PointRoute, OffRoadEndsAreNamed) {
-  const City& c = city();
+  const DemoCity& c = city();
   const SnapIndex index(c.graph);
   ChQuery query(c.ch);
   const LatLon near = c.graph.coordinate(NodeId(0));
