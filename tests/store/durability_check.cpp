@@ -3,10 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <thread>
@@ -14,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include <shouwang/store/event_log.h>
+
+#include "child_process.h"
 
 namespace shouwang::store::testing {
 namespace {
@@ -27,31 +30,27 @@ using AppendKey = std::pair<int, int>;  // (writer, n)
 // Runs the writer, kills it after `delay`, and returns everything it printed.
 std::string run_and_kill(const std::string& binary, const std::string& url, int writers, int first_id,
                          std::chrono::milliseconds delay) {
-  int out[2];
-  if (::pipe(out) != 0) return {};
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    ::dup2(out[1], STDOUT_FILENO);
-    ::close(out[0]);
-    ::close(out[1]);
-    const std::string w = std::to_string(writers), id = std::to_string(first_id);
-    ::execl(binary.c_str(), binary.c_str(), url.c_str(), w.c_str(), id.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
+  namespace fs = std::filesystem;
+  const fs::path printed_path = fs::temp_directory_path() /
+                                ("shouwang-durability-acks-" + std::to_string(::getpid()) + "-" + std::to_string(first_id));
+  fs::remove(printed_path);
+  // Each acknowledgement is one write(2) to a file opened for appending: a line is complete
+  // in the file before the writer starts its next append.
+  shouwang::test::SpawnOptions options;
+  options.output_path = printed_path.string();
+  options.parent_death_signal = SIGKILL;
+  auto pid = shouwang::test::spawn({binary, url, std::to_string(writers), std::to_string(first_id)}, options);
+  if (!pid) {
+    ADD_FAILURE() << "cannot start the writer: " << pid.error().message;
+    return {};
   }
-  ::close(out[1]);
-  std::string printed;
-  std::thread reader([&] {
-    char buf[65536];
-    ssize_t n;
-    while ((n = ::read(out[0], buf, sizeof buf)) > 0) printed.append(buf, static_cast<std::size_t>(n));
-  });
   std::this_thread::sleep_for(delay);
-  ::kill(pid, SIGKILL);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  reader.join();  // the pipe's write end closed with the process: read to its end
-  ::close(out[0]);
-  EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the writer ended before it was killed: " << printed;
+  ::kill(*pid, SIGKILL);
+  const int status = shouwang::test::wait_for_exit(*pid);
+  std::ifstream file(printed_path);
+  std::string printed((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  fs::remove(printed_path);
+  EXPECT_EQ(status, 128 + SIGKILL) << "the writer ended before it was killed: " << printed;
   return printed;
 }
 
