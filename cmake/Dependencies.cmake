@@ -6,6 +6,8 @@ find_package(EXPAT REQUIRED)
 find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(SQLite3 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # libpq only (Debian's libpq-dev); the server headers are not needed.
 find_package(PostgreSQL REQUIRED)

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   build-essential cmake pkg-config git ca-certificates
   libboost-dev nlohmann-json3-dev libosmium2-dev libprotozero-dev
-  zlib1g-dev libbz2-dev libexpat1-dev libsqlite3-dev libssl-dev libpq-dev
+  zlib1g-dev libbz2-dev libexpat1-dev libsqlite3-dev libssl-dev libsodium-dev libpq-dev
   postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   osmium-tool
