@@ -1,6 +1,7 @@
 #include <shouwang/cad/rebuild.h>
 
 #include <shouwang/cad/apply.h>
+#include <shouwang/cad/event_types.h>
 #include <shouwang/cad/state_codec.h>
 
 namespace shouwang::cad {
@@ -24,8 +25,11 @@ Result<Rebuilt> rebuild_state(const store::EventLog& log) {
       applied = Error(Errc::kCorrupt, "event " + std::to_string(out.seq + 1) + " is missing from the log");
       return false;
     }
-    applied = apply(out.state, event);
-    if (!applied) return false;
+    // Other parts of the platform share the log; their events leave the domain unchanged.
+    if (event_type::is_domain_event(event.type)) {
+      applied = apply(out.state, event);
+      if (!applied) return false;
+    }
     out.seq = event.seq;
     ++out.events_replayed;
     return true;

@@ -89,4 +89,16 @@ inline constexpr std::array<std::string_view, 27> kAll{kCallReceived,
                                                        kOrderCancelled,
                                                        kOrderReturned};
 
+// The log also carries events of other parts of the platform (accounts, sessions, import
+// checkpoints). The domain owns the event types whose names start with one of these; the
+// projection skips the rest, and apply() refuses them.
+inline constexpr std::array<std::string_view, 3> kDomainPrefixes{"call.", "incident.", "order."};
+
+constexpr bool is_domain_event(std::string_view type) {
+  for (const auto prefix : kDomainPrefixes) {
+    if (type.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 }  // namespace shouwang::cad::event_type

@@ -15,7 +15,7 @@ struct Rebuilt {
   State state;
   std::uint64_t seq = 0;              // the last event applied (0 for an empty log)
   std::uint64_t snapshot_seq = 0;     // where the snapshot left off (0 without one)
-  std::uint64_t events_replayed = 0;  // applied after the snapshot
+  std::uint64_t events_replayed = 0;  // read after the snapshot (events of other parts included)
 };
 
 // kCorrupt naming the snapshot or the event when either does not fit (a snapshot of
