@@ -124,7 +124,7 @@ TEST(CadProperty, InvariantsHoldAndReplayRebuildsTheSameState) {
       ReceiveCall{},      DismissCall{},   CreateIncident{},    MergeCall{},
       AcceptIncident{},   MergeIncident{}, LinkIncidents{},     TransferIncident{},
       CancelIncident{},   CloseScene{},    TerminateIncident{}, ArchiveIncident{},
-      SetType{},          SetPriority{},   SetDisposition{},    AddLocationCandidate{},
+      SetType{},          SetPriority{},   AssignStation{},     SetDisposition{},    AddLocationCandidate{},
       ConfirmLocation{},  AddCaution{},    AddNote{},           AddPerson{},
       AddVehicle{},       VerifyField{},   IssueOrder{},        SplitOrder{},
       AcknowledgeOrder{}, SignFor{},       EnRoute{},           Arrive{},

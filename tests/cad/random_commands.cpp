@@ -179,6 +179,11 @@ Command RandomCommands::incident_command(const State& state, UtcTime now) {
           rng_, state.incidents,
           in({S::kTerminated, S::kCancelled, S::kMerged, S::kTransferredOut}), unknown_incident())};
     case 8:
+      if (rng_.bernoulli(0.3)) {
+        const std::vector<std::string> stations = {"991500-01-01", "991500-01-02", "bad code!"};
+        return AssignStation{open, one_of(rng_, stations), rng_.bernoulli(0.5) ? "dispatcher" : "location",
+                             "管辖调整"};
+      }
       return SetDisposition{open, one_of(rng_, dispositions)};
     case 9:
     case 10: {

@@ -129,6 +129,18 @@ struct SetPriority {
   std::string reason;
 };
 
+// Names the station responsible for the incident (管辖单位). The server derives it from the
+// confirmed location (source "location"); a dispatcher may set it (source "dispatcher"),
+// and then a later location no longer moves it. The code is checked against the
+// organisation tree by the caller; here it must be 1..32 letters, digits, '-' or '_'.
+struct AssignStation {
+  static constexpr std::string_view kName = "assign_station";
+  IncidentId incident;
+  std::string station;
+  std::string source = "dispatcher";  // "dispatcher" or "location"
+  std::string reason;
+};
+
 struct SetDisposition {
   static constexpr std::string_view kName = "set_disposition";
   IncidentId incident;
@@ -256,7 +268,7 @@ struct ReturnOrder {  // 退单
 using Command =
     std::variant<ReceiveCall, DismissCall, CreateIncident, MergeCall, AcceptIncident, MergeIncident,
                  LinkIncidents, TransferIncident, CancelIncident, CloseScene, TerminateIncident,
-                 ArchiveIncident, SetType, SetPriority, SetDisposition, AddLocationCandidate,
+                 ArchiveIncident, SetType, SetPriority, AssignStation, SetDisposition, AddLocationCandidate,
                  ConfirmLocation, AddCaution, AddNote, AddPerson, AddVehicle, VerifyField,
                  IssueOrder, SplitOrder, AcknowledgeOrder, SignFor, EnRoute, Arrive, GiveFeedback,
                  CompleteOrder, CancelOrder, ReturnOrder>;

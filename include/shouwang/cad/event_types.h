@@ -23,6 +23,8 @@ inline constexpr std::string_view kIncidentStatusChanged = "incident.status_chan
 inline constexpr std::string_view kIncidentTypeSet = "incident.type_set";
 // {incident_id, priority, source, previous, reason}
 inline constexpr std::string_view kIncidentPrioritySet = "incident.priority_set";
+// {incident_id, station, source, previous, reason}
+inline constexpr std::string_view kIncidentStationAssigned = "incident.station_assigned";
 // {incident_id, code, previous}
 inline constexpr std::string_view kIncidentDispositionSet = "incident.disposition_set";
 // {incident_id, index, source, text, lat?, lon?, uncertainty_m, observed_at}
@@ -61,13 +63,14 @@ inline constexpr std::string_view kOrderDone = "order.done";
 inline constexpr std::string_view kOrderCancelled = "order.cancelled";
 inline constexpr std::string_view kOrderReturned = "order.returned";
 
-inline constexpr std::array<std::string_view, 27> kAll{kCallReceived,
+inline constexpr std::array<std::string_view, 28> kAll{kCallReceived,
                                                        kCallAttached,
                                                        kCallDismissed,
                                                        kIncidentCreated,
                                                        kIncidentStatusChanged,
                                                        kIncidentTypeSet,
                                                        kIncidentPrioritySet,
+                                                       kIncidentStationAssigned,
                                                        kIncidentDispositionSet,
                                                        kIncidentLocationAdded,
                                                        kIncidentLocationConfirmed,

@@ -74,6 +74,8 @@ struct Incident {
   int priority = kDefaultPriority;  // 1 (most urgent) .. 4
   PrioritySource priority_source = PrioritySource::kDefault;
   std::string disposition;  // disposition code; empty until set
+  std::string station;      // responsible station's code; empty until assigned
+  bool station_by_dispatcher = false;  // set by a person, so locations no longer move it
 
   std::vector<CallId> calls;  // in the order attached
   IncidentId merged_into;     // valid once merged

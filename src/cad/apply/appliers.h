@@ -44,6 +44,7 @@ void apply_incident_status_changed(State& s, const EventMeta& e, const FieldRead
 void apply_incident_type_set(State& s, const EventMeta& e, const FieldReader& p);
 void apply_incident_priority_set(State& s, const EventMeta& e, const FieldReader& p);
 void apply_incident_disposition_set(State& s, const EventMeta& e, const FieldReader& p);
+void apply_incident_station_assigned(State& s, const EventMeta& e, const FieldReader& p);
 void apply_incident_merged(State& s, const EventMeta& e, const FieldReader& p);
 void apply_incident_linked(State& s, const EventMeta& e, const FieldReader& p);
 void apply_incident_transferred(State& s, const EventMeta& e, const FieldReader& p);

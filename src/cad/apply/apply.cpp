@@ -15,7 +15,7 @@ namespace {
 
 namespace et = event_type;
 
-constexpr std::array<std::pair<std::string_view, Applier>, 27> kAppliers{{
+constexpr std::array<std::pair<std::string_view, Applier>, 28> kAppliers{{
     {et::kCallReceived, apply_call_received},
     {et::kCallAttached, apply_call_attached},
     {et::kCallDismissed, apply_call_dismissed},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<std::string_view, Applier>, 27> kAppliers{{
     {et::kIncidentStatusChanged, apply_incident_status_changed},
     {et::kIncidentTypeSet, apply_incident_type_set},
     {et::kIncidentPrioritySet, apply_incident_priority_set},
+    {et::kIncidentStationAssigned, apply_incident_station_assigned},
     {et::kIncidentDispositionSet, apply_incident_disposition_set},
     {et::kIncidentLocationAdded, apply_location_added},
     {et::kIncidentLocationConfirmed, apply_location_confirmed},

@@ -82,6 +82,15 @@ void apply_incident_disposition_set(State& s, const EventMeta&, const FieldReade
   incident.disposition = p.string("code");
 }
 
+void apply_incident_station_assigned(State& s, const EventMeta&, const FieldReader& p) {
+  Incident& incident = incident_for(s, p.incident_id("incident_id"));
+  const std::string source = p.string("source");
+  if (source != "dispatcher" && source != "location")
+    throw EventMismatch("station source '" + source + "' is neither dispatcher nor location");
+  incident.station = p.string("station");
+  incident.station_by_dispatcher = incident.station_by_dispatcher || source == "dispatcher";
+}
+
 void apply_incident_merged(State& s, const EventMeta&, const FieldReader& p) {
   Incident& from = incident_for(s, p.incident_id("incident_id"));
   Incident& into = incident_for(s, p.incident_id("into"));

@@ -175,6 +175,8 @@ nlohmann::json encode(const Incident& i) {
                         {"priority", i.priority},
                         {"priority_source", to_string(i.priority_source)},
                         {"disposition", i.disposition},
+                        {"station", i.station},
+                        {"station_by_dispatcher", i.station_by_dispatcher},
                         {"calls", encode_ids(i.calls)},
                         {"merged_from", encode_ids(i.merged_from)},
                         {"links", std::move(links)},
@@ -207,6 +209,9 @@ Incident decode_incident(const FieldReader& in) {
   i.priority = static_cast<int>(in.integer("priority"));
   i.priority_source = in.enumeration<PrioritySource>("priority_source", parse_priority_source);
   i.disposition = in.string("disposition");
+  // Absent in snapshots written before stations were recorded.
+  i.station = in.string_or_empty("station");
+  i.station_by_dispatcher = in.has("station_by_dispatcher") && in.boolean("station_by_dispatcher");
   i.calls = decode_ids<CallId>(in, "calls", parse_call_id);
   i.merged_from = decode_ids<IncidentId>(in, "merged_from", parse_incident_id);
   const auto& links = in.array("links");

@@ -1,5 +1,7 @@
 // Type, priority and disposition of an incident.
 
+#include <algorithm>
+
 #include <shouwang/cad/event_types.h>
 #include <shouwang/cad/incident_types.h>
 #include <shouwang/cad/record_id.h>
@@ -69,6 +71,52 @@ Status handle(Decision& d, const SetPriority& c) {
           {"priority", c.priority},
           {"source", to_string(PrioritySource::kDispatcher)},
           {"previous", i.priority},
+          {"reason", c.reason}});
+  return {};
+}
+
+namespace {
+
+bool is_station_code(const std::string& code) {
+  if (code.empty() || code.size() > 32)
+    return false;
+  return std::all_of(code.begin(), code.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+           ch == '-' || ch == '_';
+  });
+}
+
+}  // namespace
+
+Status handle(Decision& d, const AssignStation& c) {
+  auto incident = d.incident(c.incident);
+  if (!incident.ok())
+    return incident.error();
+  const Incident& i = **incident;
+  if (!is_classifiable(i.status)) {
+    return refuse(i, "change its station", "the station is fixed once the incident is terminated");
+  }
+  if (!is_station_code(c.station)) {
+    return Error(Errc::kInvalidArgument,
+                 "a station code is 1 to 32 letters, digits, '-' or '_'", "station");
+  }
+  if (c.source != "dispatcher" && c.source != "location") {
+    return Error(Errc::kInvalidArgument, "source must be 'dispatcher' or 'location'", "source");
+  }
+  if (c.source == "location" && i.station_by_dispatcher) {
+    return Error(Errc::kConflict,
+                 "incident " + to_string(i.id) + "'s station was set by a dispatcher; a location no longer moves it",
+                 "station");
+  }
+  if (c.station == i.station) {
+    return Error(Errc::kConflict, "incident " + to_string(i.id) + " already belongs to station " + c.station,
+                 "station");
+  }
+  d.emit(event_type::kIncidentStationAssigned, {to_string(i.id)},
+         {{"incident_id", to_string(i.id)},
+          {"station", c.station},
+          {"source", c.source},
+          {"previous", i.station},
           {"reason", c.reason}});
   return {};
 }

@@ -28,6 +28,7 @@ Status handle(Decision& d, const ArchiveIncident& c);
 // classification_handlers.cpp
 Status handle(Decision& d, const SetType& c);
 Status handle(Decision& d, const SetPriority& c);
+Status handle(Decision& d, const AssignStation& c);
 Status handle(Decision& d, const SetDisposition& c);
 
 // detail_handlers.cpp

@@ -10,7 +10,8 @@ FieldReader::FieldReader(const nlohmann::json& object, std::string path)
     : object_(&object), path_(std::move(path)) {
   if (!object.is_object()) {
     throw JsonFormatError((path_.empty() ? std::string("the document") : path_) +
-                          " is not a JSON object");
+                              " is not a JSON object",
+                          path_);
   }
 }
 
@@ -19,7 +20,7 @@ std::string FieldReader::path_of(std::string_view key) const {
 }
 
 void FieldReader::fail(std::string_view key, const std::string& what) const {
-  throw JsonFormatError("field " + path_of(key) + ": " + what);
+  throw JsonFormatError("field " + path_of(key) + ": " + what, path_of(key));
 }
 
 bool FieldReader::has(std::string_view key) const {

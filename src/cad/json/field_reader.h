@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 #include <string>
 #include <string_view>
 
@@ -18,9 +19,16 @@
 
 namespace shouwang::cad {
 
+// `field()` is the path of the offending field ("target.kind"), empty when the whole
+// document is wrong.
 class JsonFormatError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit JsonFormatError(const std::string& message, std::string field = {})
+      : std::runtime_error(message), field_(std::move(field)) {}
+  [[nodiscard]] const std::string& field() const { return field_; }
+
+ private:
+  std::string field_;
 };
 
 class FieldReader {
