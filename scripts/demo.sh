@@ -19,5 +19,15 @@ if [ ! -f "$DATA/road_graph.swg" ] || [ "$DATA/city.osm.pbf" -nt "$DATA/road_gra
   echo "[demo] importing the road network"
   "$BIN" import-osm "$DATA/city.osm.pbf" --out "$DATA"
 fi
+# Demo accounts, once: an administrator and a dispatcher for the whole city. Their
+# passwords are printed here and are for the demo only.
+if ! "$BIN" user list --data "$DATA" 2>/dev/null | grep -q '^admin '; then
+  CITY_CODE=$("$BIN" org --data "$DATA" --json | sed -n 's/.*"units":\[{"code":"\([^"]*\)".*/\1/p')
+  echo "[demo] adding the demo accounts admin / dispatcher (password: shouwang-demo) for city $CITY_CODE"
+  for account in admin:admin dispatcher:dispatcher; do
+    echo "shouwang-demo" | "$BIN" user add "${account%%:*}" --role "${account##*:}" --scope "$CITY_CODE" \
+      --password-stdin --data "$DATA" >/dev/null
+  done
+fi
 echo "[demo] Shouwang demo: open http://${HOST}:${PORT}/ (Ctrl-C stops it)"
 exec "$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA"

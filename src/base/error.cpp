@@ -15,6 +15,7 @@ std::string_view errc_name(Errc code) {
     case Errc::kIoError: return "io_error";
     case Errc::kCorrupt: return "corrupt";
     case Errc::kUnavailable: return "unavailable";
+    case Errc::kResourceExhausted: return "resource_exhausted";
     case Errc::kInternal: return "internal";
   }
   return "internal";
@@ -31,6 +32,7 @@ int errc_http_status(Errc code) {
     case Errc::kConflict:
     case Errc::kInvalidTransition: return 409;
     case Errc::kUnavailable: return 503;
+    case Errc::kResourceExhausted: return 429;
     case Errc::kIoError:
     case Errc::kCorrupt:
     case Errc::kInternal: return 500;

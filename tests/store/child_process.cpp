@@ -39,16 +39,29 @@ Result<pid_t> spawn(const std::vector<std::string>& argv, const SpawnOptions& op
                    "cannot open " + options.output_path + ": " + std::strerror(errno));
     }
   }
+  int input = -1;
+  if (!options.input_path.empty()) {
+    input = ::open(options.input_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (input < 0) {
+      if (output >= 0)
+        ::close(output);
+      return Error(Errc::kIoError, "cannot open " + options.input_path + ": " + std::strerror(errno));
+    }
+  }
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) {
     const int error = errno;
     if (output >= 0)
       ::close(output);
+    if (input >= 0)
+      ::close(input);
     return Error(Errc::kIoError, std::string("fork: ") + std::strerror(error));
   }
   if (pid == 0) {
     if (output >= 0 && (::dup2(output, STDOUT_FILENO) < 0 || ::dup2(output, STDERR_FILENO) < 0))
+      ::_exit(126);
+    if (input >= 0 && ::dup2(input, STDIN_FILENO) < 0)
       ::_exit(126);
     if (options.run_as) {
       const gid_t gid = options.run_as->gid;
@@ -67,6 +80,8 @@ Result<pid_t> spawn(const std::vector<std::string>& argv, const SpawnOptions& op
   }
   if (output >= 0)
     ::close(output);
+  if (input >= 0)
+    ::close(input);
   return pid;
 }
 

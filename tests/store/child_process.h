@@ -20,6 +20,7 @@ struct UserIds {
 struct SpawnOptions {
   std::optional<UserIds> run_as;  // switch to this user first (needs root)
   std::string output_path;        // stdout and stderr are appended here; empty: inherited
+  std::string input_path;         // stdin is read from here; empty: inherited
   // Sent to the child when the thread that spawned it ends (for a test: the process), so
   // that a crashed or killed test leaves no server behind. 0: none.
   int parent_death_signal = 0;

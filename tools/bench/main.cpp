@@ -1,5 +1,6 @@
 // shouwang-bench: end-to-end benchmarks. `routing` measures the road engine on an imported
-// data directory; `core` measures the event log (appends, acknowledgement latency, replay).
+// data directory; `core` measures the event log (appends, acknowledgement latency, replay);
+// `stream` measures the live stream's commit → delivery latency over WebSockets.
 
 #include <iostream>
 #include <string>
@@ -13,7 +14,9 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(args.empty() ? args.end() : args.begin() + 1, args.end());
   if (which == "routing") return shouwang::bench::run_routing_bench(rest);
   if (which == "core") return shouwang::bench::run_core_bench(rest);
+  if (which == "stream") return shouwang::bench::run_stream_bench(rest);
   std::cerr << "usage: shouwang-bench routing --data DIR [--json] [--seed N]\n"
-               "       shouwang-bench core [--json] [--dir DIR] [--pg URL] [--replay-events N]\n";
+               "       shouwang-bench core [--json] [--dir DIR] [--pg URL] [--replay-events N]\n"
+               "       shouwang-bench stream [--json] [--subscribers N] [--rate R[,R2...]] [--seconds S] [--bytes B]\n";
   return 2;
 }

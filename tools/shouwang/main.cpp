@@ -18,6 +18,9 @@ void print_help(std::ostream& out) {
       << "  route      travel time and path between two positions (for checking a graph)\n"
       << "  serve      run the HTTP server and the console\n"
       << "  audit      verify the event log's hash chain (audit verify --db URL)\n"
+      << "  import-incidents  load historical incident records (CSV) into the event log\n"
+      << "  org        the police organisation tree and who is responsible for a point\n"
+      << "  user       add, list, disable, enable user accounts and set passwords\n"
       << "  version    print the version\n"
       << "  help       show this text\n\n"
       << "`shouwang VERB --help` lists the flags of a verb.\n";
@@ -38,6 +41,9 @@ int main(int argc, char** argv) {
   if (verb == "import-osm") return run_import_osm(rest);
   if (verb == "route") return run_route(rest);
   if (verb == "audit") return run_audit(rest);
+  if (verb == "import-incidents") return run_import_incidents(rest);
+  if (verb == "org") return run_org(rest);
+  if (verb == "user") return run_user(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";
     return kExitOk;

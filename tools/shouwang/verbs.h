@@ -12,6 +12,9 @@ int run_serve(const std::vector<std::string>& args);
 int run_import_osm(const std::vector<std::string>& args);
 int run_route(const std::vector<std::string>& args);
 int run_audit(const std::vector<std::string>& args);
+int run_import_incidents(const std::vector<std::string>& args);
+int run_org(const std::vector<std::string>& args);
+int run_user(const std::vector<std::string>& args);
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;

@@ -20,6 +20,7 @@ enum class Errc {
   kIoError,            // the operating system refused (open, write, bind ...)
   kCorrupt,            // stored data failed a check (magic, version, checksum, hash chain)
   kUnavailable,        // a dependency is down; retrying later may succeed
+  kResourceExhausted,  // too many requests (a rate limit) or too large a request
   kInternal,           // a bug: an invariant did not hold
 };
 

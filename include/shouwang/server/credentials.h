@@ -32,4 +32,11 @@ bool needs_rehash(std::string_view hash);
 // session tokens and CSRF tokens.
 std::string random_token(std::size_t bytes = 32);
 
+// The hex SHA-256 of a token: what the server keeps (and logs) instead of the token, so a
+// copy of the event log opens no session.
+std::string token_digest(std::string_view token);
+
+// Equality of two secrets in time that does not depend on where they differ.
+bool secrets_equal(std::string_view a, std::string_view b);
+
 }  // namespace shouwang::server

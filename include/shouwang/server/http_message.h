@@ -19,6 +19,7 @@ struct HttpRequest {
   std::map<std::string, std::string> headers;  // names in lower case
   std::map<std::string, std::string> params;   // path parameters bound by the router
   std::string body;
+  std::string remote_address;                  // the peer's IP address, when known
 
   [[nodiscard]] std::string header(const std::string& lower_name) const;
   // Splits a target into path and query.

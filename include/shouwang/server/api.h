@@ -1,0 +1,38 @@
+#pragma once
+// The command API under /api/v1 (docs/api/openapi.json): every domain command as a REST
+// call, records and searches within the caller's scope, the state snapshot, login and
+// accounts, taxonomy, organisation and metrics. Everything registered here needs a
+// session except login; of the core routes, /healthz, /api/v1/version and /api/v1/city
+// (the product version and the city's public name and extent, which the login screen
+// shows) are open (ADR 0006).
+
+#include <functional>
+#include <string>
+
+#include <shouwang/cad/taxonomy.h>
+#include <shouwang/server/access_policy.h>
+#include <shouwang/server/accounts.h>
+#include <shouwang/server/authenticator.h>
+#include <shouwang/server/command_service.h>
+#include <shouwang/server/json_lines_log.h>
+#include <shouwang/server/metrics.h>
+#include <shouwang/server/router.h>
+
+namespace shouwang::server {
+
+struct ApiServices {
+  CommandService& commands;
+  Authenticator& auth;
+  const AccessPolicy& policy;
+  const AccountBook& accounts;
+  const cad::Taxonomy& taxonomy;
+  JsonLinesLog& audit;  // sensitive reads, logins, account changes
+  Metrics& metrics;
+  // The organisation tree as GeoJSON for the console's map; empty when unknown.
+  std::function<std::string()> org_geojson;
+};
+
+// Registers every /api/v1 route and /metrics. `api` must outlive the router.
+void add_api_routes(Router& router, ApiServices& api);
+
+}  // namespace shouwang::server

@@ -1,0 +1,11 @@
+#include <shouwang/cad/record_json.h>
+
+#include "cad/codec/record_codec.h"
+
+namespace shouwang::cad {
+
+nlohmann::json call_json(const Call& call) { return encode(call); }
+nlohmann::json incident_json(const Incident& incident) { return encode(incident); }
+nlohmann::json order_json(const Order& order) { return encode(order); }
+
+}  // namespace shouwang::cad

@@ -1,0 +1,13 @@
+#pragma once
+// Route groups of the API; each file registers its own (see api.h for the whole).
+
+#include <shouwang/server/api.h>
+
+namespace shouwang::server::api {
+
+void add_record_routes(Router& router, ApiServices& api);
+void add_auth_routes(Router& router, ApiServices& api);
+void add_user_routes(Router& router, ApiServices& api);
+void add_reference_routes(Router& router, ApiServices& api);
+
+}  // namespace shouwang::server::api
