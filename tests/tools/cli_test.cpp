@@ -237,7 +237,7 @@ TEST(Cli, ServeRefusesAnEventLogThatDoesNotVerify) {
   const std::string web = temp_file("web");
   std::filesystem::create_directories(web);
   { std::ofstream(web + "/index.html") << "<!doctype html><title>t</title>"; }
-  const std::string serve = "timeout -s TERM 5 " + std::string(SHOUWANG_BIN) + " serve --port 0 --web " + web + " --db sqlite:" + path;
+  const std::string serve = "timeout -s TERM 5 " + std::string(SHOUWANG_BIN) + " serve --port 0 --web " + web + " --centre 310100 --db sqlite:" + path;
 
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);

@@ -90,7 +90,11 @@ int run_serve(const std::vector<std::string>& argv) {
       std::cerr << "shouwang serve: not serving from a log that does not verify; `shouwang audit verify --db URL` "
                    "shows where it breaks, and --unverified-log starts anyway\n";
     }
-    return app.error().code == Errc::kInvalidArgument ? kExitUsage : kExitFailure;
+    // A flag that names something unusable is a usage error; a log or disk failure is not.
+    const std::string& field = app.error().field;
+    const bool usage = app.error().code == Errc::kInvalidArgument || field == "data" || field == "centre" ||
+                       field == "org" || field == "taxonomy";
+    return usage ? kExitUsage : kExitFailure;
   }
   if (args->has("unverified-log")) std::fprintf(stderr, "WARNING: serving without verifying the event log's hash chain\n");
   const auto& s = (*app)->summary();

@@ -220,7 +220,7 @@ async function openConsole(urlPath = '/', base = baseUrl) {
 before(async () => {
   const bin = checkPrerequisites();
   logDir = await mkdtemp(path.join(tmpdir(), 'shouwang-log-'));
-  baseUrl = (await startServer(bin, ['--db', `sqlite:${path.join(logDir, 'events.db')}`])).url;
+  baseUrl = (await startServer(bin, ['--db', `sqlite:${path.join(logDir, 'events.db')}`, '--centre', '310100'])).url;
   cityDataDir = await mkdtemp(path.join(tmpdir(), 'shouwang-city-'));
   await run(
     bin,
