@@ -1,5 +1,6 @@
 # The two commands of the README are `make demo` and `make test`; the rest are their steps.
-.PHONY: demo test deps build web bench clean
+# `make test-extended` is `make test` and then `make fuzz` (libFuzzer targets, clang).
+.PHONY: demo test test-extended fuzz deps build web bench clean
 
 PRESET ?= release
 JOBS ?= $(shell nproc)
@@ -16,6 +17,13 @@ web: deps
 
 test: build web
 	BUILD_DIR=build/$(PRESET) bash scripts/run-tests.sh
+
+# FUZZ_SECONDS (default 60) per fuzz target; see docs/testing.md.
+fuzz: deps
+	JOBS=$(JOBS) bash scripts/fuzz.sh
+
+test-extended: test
+	$(MAKE) fuzz
 
 demo: build web
 	bash scripts/demo.sh

@@ -1,6 +1,6 @@
 // libFuzzer target for the historical CSV import: the CSV reader and the conversion of its
-// records through a mapping, on arbitrary bytes. Not built by CMake; see
-// docs/import-incidents.md ("Fuzzing") for the clang command line.
+// records through a mapping, on arbitrary bytes. Built by the `fuzz` preset
+// (tests/fuzz/CMakeLists.txt); scripts/fuzz.sh runs it on the seeds in corpus/fuzz_csv_import.
 //
 // The first byte chooses what the rest is:
 //   even: CSV data rows under a fixed header, converted through a fixed mapping;

@@ -1,7 +1,7 @@
 // libFuzzer target: arbitrary bytes through the EIDO importer. Whatever the input, the
 // import returns a value (commands or an error naming a field) and, run against a state,
 // either succeeds or leaves the state untouched; it never crashes, hangs or reads out of
-// bounds. Built with clang++ -fsanitize=fuzzer (see docs/eido.md), not by CMake.
+// bounds. Built by the `fuzz` preset (tests/fuzz/CMakeLists.txt); scripts/fuzz.sh runs it.
 
 #include <cstddef>
 #include <cstdint>
@@ -18,12 +18,17 @@
 
 namespace {
 
-// The shipped taxonomy when the fuzzer runs from the source tree (SHOUWANG_TAXONOMY_DIR or
-// data/taxonomy), else an empty one: then every type code is unknown, which is a path too.
+#ifndef SHOUWANG_FUZZ_TAXONOMY_DIR
+#define SHOUWANG_FUZZ_TAXONOMY_DIR "data/taxonomy"
+#endif
+
+// The shipped taxonomy (the environment's SHOUWANG_TAXONOMY_DIR, else the source tree's
+// data/taxonomy, which the build names), else an empty one: then every type code is
+// unknown, which is a path too.
 const shouwang::cad::Taxonomy& taxonomy() {
   static const shouwang::cad::Taxonomy loaded = [] {
     const char* dir = std::getenv("SHOUWANG_TAXONOMY_DIR");
-    auto result = shouwang::cad::load_taxonomy(dir != nullptr ? dir : "data/taxonomy");
+    auto result = shouwang::cad::load_taxonomy(dir != nullptr ? dir : SHOUWANG_FUZZ_TAXONOMY_DIR);
     return result.ok() ? std::move(*result) : shouwang::cad::Taxonomy{};
   }();
   return loaded;

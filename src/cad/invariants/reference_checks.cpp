@@ -145,11 +145,12 @@ Status check_merges_and_links(const State& s) {
       }
     }
     std::set<IncidentId> others;
+    const IncidentId self = id;  // a lambda may not capture a structured binding before clang 16
     for (const auto& link : incident.links) {
       const Incident* other = s.find(link.other);
       const bool back =
           other != nullptr && std::any_of(other->links.begin(), other->links.end(),
-                                          [&](const IncidentLink& l) { return l.other == id; });
+                                          [&](const IncidentLink& l) { return l.other == self; });
       if (link.other == id || !back || !others.insert(link.other).second) {
         return broken("R6", "link from incident " + to_string(id) + " to " + to_string(link.other) +
                                 " is not symmetric and unique");
