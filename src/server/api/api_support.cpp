@@ -100,4 +100,15 @@ nlohmann::json incident_view(const cad::Incident& incident, bool involved_detail
 nlohmann::json call_view(const cad::Call& call) { return cad::call_json(call); }
 nlohmann::json order_view(const cad::Order& order) { return cad::order_json(order); }
 
+nlohmann::json user_view(const User& u) {
+  return {{"username", u.username},
+          {"display_name", u.display_name},
+          {"role", to_string(u.role)},
+          {"scope", u.scope},
+          {"unit", u.unit},
+          {"disabled", u.disabled},
+          {"created_at", u.created_at.to_iso8601()},
+          {"password_set_at", u.password_set_at.to_iso8601()}};
+}
+
 }  // namespace shouwang::server::api

@@ -37,5 +37,7 @@ std::string percent_decode(const std::string& text);
 nlohmann::json incident_view(const cad::Incident& incident, bool involved_details);
 nlohmann::json call_view(const cad::Call& call);
 nlohmann::json order_view(const cad::Order& order);
+// An account as the API shows it (never its hash).
+nlohmann::json user_view(const User& user);
 
 }  // namespace shouwang::server::api

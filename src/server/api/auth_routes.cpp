@@ -13,10 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-json user_json(const User& u) {
-  return {{"username", u.username}, {"display_name", u.display_name}, {"role", to_string(u.role)},
-          {"scope", u.scope},       {"unit", u.unit},                 {"disabled", u.disabled}};
-}
 
 HttpResponse login(ApiServices& api, const HttpRequest& request) {
   auto body = json_body(request);
@@ -51,7 +47,7 @@ HttpResponse login(ApiServices& api, const HttpRequest& request) {
                    {"client", client},
                    {"reason", result ? "" : result.error().message}});
   if (!result) return error_response(result.error());
-  json out = {{"user", user_json(result->user)},
+  json out = {{"user", user_view(result->user)},
               {"session_id", result->session.id},
               {"kind", to_string(kind)},
               {"expires_at", result->session.expires_at.to_iso8601()}};
@@ -81,7 +77,7 @@ void add_auth_routes(Router& router, ApiServices& api) {
              }));
   router.add("GET", "/api/v1/auth/me", authed(api, [&api](const HttpRequest&, const Principal& p) {
                const auto user = api.accounts.user(p.username);
-               json out = user ? user_json(*user) : json::object();
+               json out = user ? user_view(*user) : json::object();
                out["session_id"] = p.session_id;
                return json_response(200, out);
              }));

@@ -16,11 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-json user_json(const User& u) {
-  return {{"username", u.username},     {"display_name", u.display_name}, {"role", to_string(u.role)},
-          {"scope", u.scope},           {"unit", u.unit},                 {"disabled", u.disabled},
-          {"created_at", u.created_at.to_iso8601()}, {"password_set_at", u.password_set_at.to_iso8601()}};
-}
 
 Status only_members(const json& body, std::initializer_list<std::string_view> allowed) {
   for (const auto& item : body.items()) {
@@ -69,7 +64,7 @@ HttpResponse record_change(ApiServices& api, const Principal& p, const std::stri
                    {"account", username},
                    {"seq", recorded->last_seq}});
   const auto user = api.accounts.user(username);
-  return json_response(what == "user_created" ? 201 : 200, {{"seq", recorded->last_seq}, {"user", user ? user_json(*user) : json()}});
+  return json_response(what == "user_created" ? 201 : 200, {{"seq", recorded->last_seq}, {"user", user ? user_view(*user) : json()}});
 }
 
 }  // namespace
@@ -78,7 +73,7 @@ void add_user_routes(Router& router, ApiServices& api) {
   router.add("GET", "/api/v1/users", authed(api, [&api](const HttpRequest&, const Principal& p) {
                if (!AccessPolicy::may_manage_users(p)) return admin_only(p);
                json items = json::array();
-               for (const auto& u : api.accounts.users()) items.push_back(user_json(u));
+               for (const auto& u : api.accounts.users()) items.push_back(user_view(u));
                return json_response(200, {{"items", std::move(items)}});
              }));
   router.add("POST", "/api/v1/users", authed(api, [&api](const HttpRequest& request, const Principal& p) {

@@ -8,6 +8,8 @@
 #include <shouwang/cad/record_id.h>
 #include <shouwang/cad/record_json.h>
 
+#include "server/api/api_support.h"
+
 namespace shouwang::server {
 namespace {
 
@@ -28,17 +30,6 @@ struct ChangeData {
 template <typename Id>
 void add_unique(std::vector<Id>& ids, Id id) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-}
-
-void withhold(json& involved) {
-  for (auto& entry : involved) {
-    if (!entry.contains("fields")) continue;
-    json names = json::array();
-    for (const auto& item : entry["fields"].items()) names.push_back(item.key());
-    entry.erase("fields");
-    entry["field_names"] = std::move(names);
-    entry["withheld"] = true;
-  }
 }
 
 }  // namespace
@@ -104,10 +95,7 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
   for (IncidentId id : data.incidents) {
     const cad::Incident* incident = records.find(id);
     if (incident == nullptr || !policy_->may_see(principal, *incident, records)) continue;
-    json view = cad::incident_json(*incident);
-    withhold(view["persons"]);
-    withhold(view["vehicles"]);
-    incidents.push_back(std::move(view));
+    incidents.push_back(api::incident_view(*incident, /*involved_details=*/false));
     visible.insert(cad::to_string(id));
   }
   for (CallId id : data.calls) {
