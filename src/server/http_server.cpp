@@ -184,9 +184,17 @@ struct HttpServer::Impl {
       session->subscription->close("handshake failed: " + ec.message());
       co_return;
     }
+    // The hub's threads call this. The gate keeps them from posting to (or releasing a
+    // session into) an io_context that is being torn down; the session moves into the
+    // handler, so only an I/O thread ever drops the last reference.
     std::weak_ptr<WebSocketSession> weak = session;
-    session->subscription->set_notify([weak] {
-      if (auto s = weak.lock()) asio::post(s->executor, [s] { s->wake.cancel(); });
+    session->subscription->set_notify([weak, gate = notify_gate] {
+      std::lock_guard lock(gate->mutex);
+      if (!gate->open) return;
+      if (auto s = weak.lock()) {
+        const auto executor = s->executor;
+        asio::post(executor, [s = std::move(s)] { s->wake.cancel(); });
+      }
     });
     asio::co_spawn(session->executor, read_websocket(session), asio::detached);
     co_await write_websocket(session);
@@ -364,6 +372,13 @@ struct HttpServer::Impl {
 
   ServerOptions options;
   const Router& router;
+  // Open while the I/O threads may take work; closed (waiting for notifies in flight)
+  // before the io_context stops for good.
+  struct NotifyGate {
+    std::mutex mutex;
+    bool open = true;
+  };
+  const std::shared_ptr<NotifyGate> notify_gate = std::make_shared<NotifyGate>();
   // Declared before the io_context: coroutine frames destroyed with it may still unregister.
   std::mutex websocket_mutex;
   std::condition_variable websockets_cv;
@@ -430,6 +445,10 @@ void HttpServer::stop() {
   impl_->ioc.stop();
   for (auto& t : impl_->threads) {
     if (t.joinable() && t.get_id() != std::this_thread::get_id()) t.join();
+  }
+  {
+    std::lock_guard lock(impl_->notify_gate->mutex);
+    impl_->notify_gate->open = false;
   }
   // No handler runs any more: the listening socket can be closed from here.
   if (impl_->acceptor) {
