@@ -11,9 +11,6 @@
 // this process, sharing the machine's cores with the server; the server's CPU time is the
 // process's minus the client and writer threads'.
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -34,6 +31,7 @@
 
 #include "bench_stats.h"
 #include "benchmarks.h"
+#include "ws_bench_client.h"
 
 namespace shouwang::bench {
 namespace {
@@ -83,81 +81,21 @@ struct Connection {
   std::string pending;
 };
 
-Result<int> connect_stream(int port, const std::string& scope) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  const int one = 1;
-  ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd);
-    return Error(Errc::kIoError, "cannot connect to the benchmark server");
-  }
-  // Any key works for this server-side measurement; the client does not check the accept.
-  const std::string request =
-      "GET /api/v1/stream?from=0&scope=" + scope + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-      "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n";
-  if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
-    ::close(fd);
-    return Error(Errc::kIoError, "cannot send the upgrade request");
-  }
-  std::string head;
-  char c;
-  while (head.size() < 4 || head.compare(head.size() - 4, 4, "\r\n\r\n") != 0) {
-    if (::recv(fd, &c, 1, 0) != 1) {
-      ::close(fd);
-      return Error(Errc::kIoError, "the upgrade was not answered");
-    }
-    head += c;
-  }
-  if (head.rfind("HTTP/1.1 101", 0) != 0) {
-    ::close(fd);
-    return Error(Errc::kIoError, "the upgrade was refused: " + head.substr(0, head.find('\r')));
-  }
-  return fd;
-}
-
-// The value of "seq" in a change message, 0 for other messages.
-std::uint64_t change_seq(const char* text, std::size_t size) {
-  const std::string_view view(text, size);
-  if (view.find("\"type\":\"change\"") == std::string_view::npos) return 0;
-  const auto at = view.find("\"seq\":");
-  if (at == std::string_view::npos) return 0;
-  std::uint64_t seq = 0;
-  for (std::size_t i = at + 6; i < view.size() && view[i] >= '0' && view[i] <= '9'; ++i) seq = seq * 10 + static_cast<std::uint64_t>(view[i] - '0');
-  return seq;
-}
-
-// Parses the complete server frames in `c.pending` (unmasked, unfragmented text) and
-// records the latency of each change; returns false on a close frame.
+// Records the latency of each change frame in `c.pending` (published_ns is indexed by
+// seq); returns false on a close frame.
 bool consume_frames(Connection& c, const std::vector<std::atomic<std::int64_t>>& published_ns,
                     std::vector<double>& latencies_ms, std::atomic<std::uint64_t>& received) {
-  std::size_t at = 0;
   bool open = true;
   const std::int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
-  while (c.pending.size() - at >= 2) {
-    const auto b0 = static_cast<unsigned char>(c.pending[at]);
-    std::uint64_t length = static_cast<unsigned char>(c.pending[at + 1]) & 0x7f;
-    std::size_t header = 2;
-    if (length >= 126) {
-      const std::size_t extra = length == 126 ? 2 : 8;
-      if (c.pending.size() - at < 2 + extra) break;
-      length = 0;
-      for (std::size_t i = 0; i < extra; ++i) length = (length << 8) | static_cast<unsigned char>(c.pending[at + 2 + i]);
-      header += extra;
-    }
-    if (c.pending.size() - at < header + length) break;
-    if ((b0 & 0x0f) == 0x8) open = false;
-    const std::uint64_t seq = change_seq(c.pending.data() + at + header, length);
+  consume_server_frames(c.pending, [&](const ServerFrame& frame) {
+    if (frame.opcode == 0x8) open = false;
+    if (frame.payload.find("\"type\":\"change\"") == std::string_view::npos) return;
+    const std::uint64_t seq = json_number_after(frame.payload, "seq");
     if (seq > 0 && seq < published_ns.size()) {
       latencies_ms.push_back(static_cast<double>(now_ns - published_ns[seq].load(std::memory_order_acquire)) / 1e6);
       received.fetch_add(1, std::memory_order_relaxed);
     }
-    at += header + length;
-  }
-  c.pending.erase(0, at);
+  });
   return open;
 }
 
@@ -199,7 +137,7 @@ Result<Figures> run_rate(const Settings& settings, double rate) {
     } else {
       ++per_station[i % kStations];
     }
-    auto fd = connect_stream(server.port(), scope);
+    auto fd = connect_websocket(server.port(), "/api/v1/stream?from=0&scope=" + scope);
     if (!fd) return fd.error();
     connections[i].fd = *fd;
     epoll_event event{};

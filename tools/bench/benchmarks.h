@@ -10,5 +10,6 @@ namespace shouwang::bench {
 int run_routing_bench(const std::vector<std::string>& args);
 int run_core_bench(const std::vector<std::string>& args);
 int run_stream_bench(const std::vector<std::string>& args);
+int run_stream_watch(const std::vector<std::string>& args);
 
 }  // namespace shouwang::bench

@@ -1,6 +1,7 @@
 // shouwang-bench: end-to-end benchmarks. `routing` measures the road engine on an imported
 // data directory; `core` measures the event log (appends, acknowledgement latency, replay);
-// `stream` measures the live stream's commit → delivery latency over WebSockets.
+// `stream` measures the live stream's commit → delivery latency over WebSockets;
+// `stream-watch` follows a running server's stream with many consoles.
 
 #include <iostream>
 #include <string>
@@ -15,8 +16,10 @@ int main(int argc, char** argv) {
   if (which == "routing") return shouwang::bench::run_routing_bench(rest);
   if (which == "core") return shouwang::bench::run_core_bench(rest);
   if (which == "stream") return shouwang::bench::run_stream_bench(rest);
+  if (which == "stream-watch") return shouwang::bench::run_stream_watch(rest);
   std::cerr << "usage: shouwang-bench routing --data DIR [--json] [--seed N]\n"
                "       shouwang-bench core [--json] [--dir DIR] [--pg URL] [--replay-events N]\n"
-               "       shouwang-bench stream [--json] [--subscribers N] [--rate R[,R2...]] [--seconds S] [--bytes B]\n";
+               "       shouwang-bench stream [--json] [--subscribers N] [--rate R[,R2...]] [--seconds S] [--bytes B]\n"
+               "       shouwang-bench stream-watch --port P --token T [--subscribers N] [--seconds S] [--json]\n";
   return 2;
 }
