@@ -10,6 +10,7 @@
 #include <string>
 
 #include <shouwang/cad/taxonomy.h>
+#include <shouwang/exchange/eido.h>
 #include <shouwang/server/access_policy.h>
 #include <shouwang/server/accounts.h>
 #include <shouwang/server/authenticator.h>
@@ -30,6 +31,8 @@ struct ApiServices {
   Metrics& metrics;
   // The organisation tree as GeoJSON for the console's map; empty when unknown.
   std::function<std::string()> org_geojson;
+  // Who this centre is in the EIDO documents it exports.
+  exchange::EidoContext eido;
 };
 
 // Registers every /api/v1 route and /metrics. `api` must outlive the router.

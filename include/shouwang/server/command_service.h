@@ -59,6 +59,11 @@ using FollowUp = std::function<std::vector<cad::Command>(const cad::State& after
 // Account and audit records: drafts made against the account book at `now`.
 using Recorder = std::function<Result<std::vector<store::EventDraft>>(const AccountBook& book, UtcTime now)>;
 
+// Several domain acts that stand or fall together (an EIDO import): decided against the
+// speculative state, which it leaves with its events applied when it succeeds and as it
+// was when it fails; returns the events to record.
+using Transaction = std::function<Result<std::vector<store::EventDraft>>(cad::State& speculative, UtcTime now)>;
+
 struct CommandServiceOptions {
   std::size_t max_batch = 1024;  // requests per transaction
 };
@@ -83,6 +88,8 @@ class CommandService {
   Result<Outcome> execute(const cad::Command& command, const store::Actor& actor, Guard guard = {});
   // Records account or audit events.
   Result<Outcome> record(Recorder recorder);
+  // Runs a transaction of domain acts in one commit.
+  Result<Outcome> transact(Transaction transaction);
 
   // Runs `read` under a shared lock on the durable state (and its sequence number).
   template <typename F>
@@ -114,6 +121,7 @@ class CommandService {
     const store::Actor* actor = nullptr;
     Guard guard;
     Recorder recorder;
+    Transaction transaction;
     std::promise<Result<Outcome>> done;
   };
 

@@ -1,5 +1,6 @@
 #include "server/api/api_support.h"
 
+#include <shouwang/cad/record_id.h>
 #include <shouwang/cad/record_json.h>
 
 namespace shouwang::server::api {
@@ -71,6 +72,51 @@ std::map<std::string, std::string> query_params(const std::string& query) {
     start = end + 1;
   }
   return out;
+}
+
+Error outside_scope(const std::string& what, const Principal& p) {
+  return Error(Errc::kPermissionDenied, what + " is outside " + p.username + "'s scope " + p.scope);
+}
+
+Status incident_visible(ApiServices& api, const Principal& p, IncidentId id) {
+  return api.commands.read([&](const cad::State& state, std::uint64_t) -> Status {
+    const cad::Incident* incident = state.find(id);
+    if (incident == nullptr) return Error(Errc::kNotFound, "there is no incident " + cad::to_string(id), "incident");
+    if (!api.policy.may_see(p, *incident, state)) return outside_scope("incident " + cad::to_string(id), p);
+    return {};
+  });
+}
+
+Result<std::string> sensitive_read_reason(const HttpRequest& request, const Principal& p) {
+  const auto params = query_params(request.query);
+  const auto reason = params.find("reason");
+  if (reason == params.end() || reason->second.size() < 2) {
+    return Error(Errc::kInvalidArgument, "say why you read these persons' and vehicles' details", "reason");
+  }
+  if (!AccessPolicy::may_read_involved(p)) {
+    return Error(Errc::kPermissionDenied, "a " + std::string(to_string(p.role)) + " may not read persons' details");
+  }
+  return reason->second;
+}
+
+Result<std::uint64_t> record_sensitive_read(ApiServices& api, const Principal& p, IncidentId incident,
+                                            const std::string& reason, const std::string& what) {
+  const std::string id = cad::to_string(incident);
+  const store::Actor actor = p.actor();
+  auto recorded = api.commands.record([&](const AccountBook&, UtcTime now) -> Result<std::vector<store::EventDraft>> {
+    const nlohmann::json payload = {{"incident_id", id}, {"reason", reason}, {"what", what}};
+    return std::vector<store::EventDraft>{{now, actor, "audit.sensitive_read", {id}, payload.dump()}};
+  });
+  if (!recorded) return recorded.error();
+  api.audit.write({{"t", api.commands.clock().now().to_iso8601()},
+                   {"event", "sensitive_read"},
+                   {"user", p.username},
+                   {"role", to_string(p.role)},
+                   {"incident", id},
+                   {"what", what},
+                   {"reason", reason},
+                   {"seq", recorded->last_seq}});
+  return recorded->last_seq;
 }
 
 namespace {

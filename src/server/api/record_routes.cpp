@@ -19,16 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-Error outside_scope(const std::string& what, const Principal& p) {
-  return Error(Errc::kPermissionDenied, what + " is outside " + p.username + "'s scope " + p.scope);
-}
-
-template <typename Id, typename Parse>
-Result<Id> path_id(const HttpRequest& request, const std::string& name, Parse parse) {
-  auto id = parse(request.params.at(name), name);
-  if (!id) return Error(Errc::kInvalidArgument, id.error().message, name);
-  return *id;
-}
 
 HttpResponse get_incident(ApiServices& api, const HttpRequest& request, const Principal& p) {
   auto id = path_id<IncidentId>(request, "incident", cad::parse_incident_id);
@@ -57,40 +47,16 @@ HttpResponse get_incident(ApiServices& api, const HttpRequest& request, const Pr
 HttpResponse get_involved(ApiServices& api, const HttpRequest& request, const Principal& p) {
   auto id = path_id<IncidentId>(request, "incident", cad::parse_incident_id);
   if (!id) return error_response(id.error());
-  const auto params = query_params(request.query);
-  const auto reason = params.find("reason");
-  if (reason == params.end() || reason->second.size() < 2) {
-    return error_response(Error(Errc::kInvalidArgument, "say why you read these persons' and vehicles' details", "reason"));
-  }
-  if (!AccessPolicy::may_read_involved(p)) {
-    return error_response(Error(Errc::kPermissionDenied, "a " + std::string(to_string(p.role)) + " may not read persons' details"));
-  }
-  const Status visible = api.commands.read([&](const cad::State& state, std::uint64_t) -> Status {
-    const cad::Incident* incident = state.find(*id);
-    if (incident == nullptr) return Error(Errc::kNotFound, "there is no incident " + to_string(*id), "incident");
-    if (!api.policy.may_see(p, *incident, state)) return outside_scope("incident " + to_string(*id), p);
-    return {};
-  });
-  if (!visible) return error_response(visible.error());
-  // Recorded first: nobody reads these details without the log knowing who, when and why.
-  const store::Actor actor = p.actor();
-  auto recorded = api.commands.record([&](const AccountBook&, UtcTime now) -> Result<std::vector<store::EventDraft>> {
-    json payload = {{"incident_id", to_string(*id)}, {"reason", reason->second}, {"what", "persons,vehicles"}};
-    return std::vector<store::EventDraft>{{now, actor, "audit.sensitive_read", {to_string(*id)}, payload.dump()}};
-  });
+  auto reason = sensitive_read_reason(request, p);
+  if (!reason) return error_response(reason.error());
+  if (Status visible = incident_visible(api, p, *id); !visible) return error_response(visible.error());
+  auto recorded = record_sensitive_read(api, p, *id, *reason, "persons,vehicles");
   if (!recorded) return error_response(recorded.error());
-  api.audit.write({{"t", api.commands.clock().now().to_iso8601()},
-                   {"event", "sensitive_read"},
-                   {"user", p.username},
-                   {"role", to_string(p.role)},
-                   {"incident", to_string(*id)},
-                   {"reason", reason->second},
-                   {"seq", recorded->last_seq}});
   return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
     const cad::Incident* incident = state.find(*id);
     const json full = incident_view(*incident, true);
     return json_response(200, {{"seq", seq}, {"incident_id", to_string(*id)}, {"persons", full["persons"]},
-                               {"vehicles", full["vehicles"]}, {"audit_seq", recorded->last_seq}});
+                               {"vehicles", full["vehicles"]}, {"audit_seq", *recorded}});
   });
 }
 

@@ -182,7 +182,14 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
 
   // Routes.
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
-                                                    p.metrics, nullptr});
+                                                    p.metrics, nullptr, {}});
+  // EIDO names the centre as an agency: its division code, and the city's name when known.
+  const std::string division = std::to_string(p.decider->centre().division_code);
+  p.api->eido.agency_id = "psap-" + division + ".shouwang.local";
+  p.api->eido.agency_name = city ? city->name + " 110 指挥中心" : "110 指挥中心 " + division;
+  p.api->eido.centre = p.decider->centre();
+  p.api->eido.utc_offset_minutes = p.decider->centre().utc_offset_minutes;
+  p.api->eido.sender = "shouwang-serve." + p.api->eido.agency_id;
   if (const osm::Jurisdictions* map = p.org->jurisdictions()) {
     p.api->org_geojson = [json = std::make_shared<std::string>(map->to_geojson())] { return *json; };
   }

@@ -59,6 +59,12 @@ Result<Outcome> CommandService::record(Recorder recorder) {
   return submit(std::move(request));
 }
 
+Result<Outcome> CommandService::transact(Transaction transaction) {
+  Request request;
+  request.transaction = std::move(transaction);
+  return submit(std::move(request));
+}
+
 Result<Outcome> CommandService::submit(Request request) {
   auto answer = request.done.get_future();
   {
@@ -108,6 +114,12 @@ Status CommandService::decide_one(Request& request, std::vector<store::EventDraf
     for (const auto& d : *drafts) {
       if (Status ok = accounts_.apply(0, d.time, d.type, d.payload); !ok) return ok;
     }
+    out.insert(out.end(), drafts->begin(), drafts->end());
+    return {};
+  }
+  if (request.transaction) {
+    auto drafts = request.transaction(speculative_, now);
+    if (!drafts) return drafts.error();
     out.insert(out.end(), drafts->begin(), drafts->end());
     return {};
   }
