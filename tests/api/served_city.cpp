@@ -124,6 +124,12 @@ ServedCity::~ServedCity() {
 
 std::string ServedCity::output() const { return read_file(dir_ + "/serve.out"); }
 
+void ServedCity::run_tool(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv = {SHOUWANG_BIN};
+  argv.insert(argv.end(), args.begin(), args.end());
+  run_ok(argv);
+}
+
 void ServedCity::start() {
   ASSERT_LT(pid_, 0) << "already running";
   const std::string out = dir_ + "/serve.out";

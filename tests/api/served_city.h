@@ -55,6 +55,9 @@ class ServedCity {
   [[nodiscard]] int port() const { return port_; }
   [[nodiscard]] const std::string& dir() const { return dir_; }
   [[nodiscard]] std::string output() const;  // what the server printed
+  // Runs `shouwang ARGS...` (another verb on the same data, say) and fails the test unless
+  // it exits 0.
+  void run_tool(const std::vector<std::string>& args) const;
 
   // A bearer (or cookie) session of `user`; fails the test when the login fails.
   ApiClient login(const std::string& user, bool cookie = false) const;

@@ -1,5 +1,6 @@
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <pthread.h>
@@ -20,6 +21,7 @@ const std::vector<FlagSpec> kFlags = {
     {"threads", true, "HTTP threads (default 16; requests wait on commits there)"},
     {"db", true, "event log: sqlite:FILE or postgresql://... (default sqlite:DATA/events.db)"},
     {"centre", true, "the centre's 6-digit division code (default: the city's)"},
+    {"utc-offset", true, "the centre's offset from UTC in minutes, e.g. -420 (default 480, China Standard Time)"},
     {"org", true, "the organisation tree as GeoJSON (default: the city's boundaries)"},
     {"taxonomy", true, "directory of incident_types.tsv and dispositions.tsv (default: the shipped one)"},
     {"logs", true, "directory for access.jsonl and audit.jsonl (default: DATA/logs, none without --data)"},
@@ -29,8 +31,8 @@ const std::vector<FlagSpec> kFlags = {
 };
 
 constexpr const char* kUsage =
-    "usage: shouwang serve (--data DIR | --db URL --centre CODE) [--host H] [--port P] [--web DIR] [--threads N]\n"
-    "                      [--org FILE] [--taxonomy DIR] [--logs DIR] [--unverified-log]\n";
+    "usage: shouwang serve (--data DIR | --db URL --centre CODE) [--utc-offset MINUTES] [--host H] [--port P]\n"
+    "                      [--web DIR] [--threads N] [--org FILE] [--taxonomy DIR] [--logs DIR] [--unverified-log]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang serve: " << message << "\n" << kUsage;
@@ -72,6 +74,14 @@ int run_serve(const std::vector<std::string>& argv) {
   options.db_url = args->has("db") ? *args->get("db") : "sqlite:" + (*options.data / "events.db").string();
   if (const auto org = args->get("org")) options.org = *org;
   options.centre = args->get("centre").value_or("");
+  if (const auto offset = args->get("utc-offset")) {
+    char* end = nullptr;
+    const long minutes = std::strtol(offset->c_str(), &end, 10);
+    if (offset->empty() || *end != '\0' || minutes < -14 * 60 || minutes > 14 * 60) {
+      return usage_error("--utc-offset is a whole number of minutes from -840 to 840, e.g. -420");
+    }
+    options.utc_offset_minutes = static_cast<std::int32_t>(minutes);
+  }
   options.taxonomy = args->get("taxonomy").value_or(SHOUWANG_DEFAULT_TAXONOMY_DIR);
   if (const auto logs = args->get("logs")) options.logs = *logs;
   options.verify_log = !args->has("unverified-log");

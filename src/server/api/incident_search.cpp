@@ -77,8 +77,8 @@ bool text_matches(const cad::Incident& i, const std::string& needle, const cad::
 }  // namespace
 
 Result<IncidentQuery> parse_incident_query(const std::map<std::string, std::string>& params, const cad::Centre& centre) {
-  static const std::vector<std::string> kKnown = {"from", "to", "type", "status", "station", "bbox",
-                                                  "polygon", "q", "limit", "cursor"};
+  static const std::vector<std::string> kKnown = {"from", "to", "day", "type", "status", "station",
+                                                  "bbox", "polygon", "q", "limit", "cursor"};
   IncidentQuery q;
   for (const auto& [name, value] : params) {
     if (std::find(kKnown.begin(), kKnown.end(), name) == kKnown.end()) {
@@ -98,6 +98,17 @@ Result<IncidentQuery> parse_incident_query(const std::map<std::string, std::stri
     auto t = parse_time(*v, centre, "to");
     if (!t) return t.error();
     q.to = *t;
+  }
+  if (const auto* v = get("day")) {
+    // One local calendar day: from its midnight to the next (days are 24 h at a fixed offset).
+    if (get("from") != nullptr || get("to") != nullptr) {
+      return Error(Errc::kInvalidArgument, "give either day or from / to, not both", "day");
+    }
+    if (v->size() != 10) return Error(Errc::kInvalidArgument, "day must be a date YYYY-MM-DD", "day");
+    auto midnight = parse_time(*v, centre, "day");
+    if (!midnight) return midnight.error();
+    q.from = *midnight;
+    q.to = midnight->plus_micros(24LL * 3600 * 1'000'000);
   }
   if (const auto* v = get("type")) q.types = split(*v, ',');
   if (const auto* v = get("status")) {
