@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include <shouwang/base/text.h>
 #include <shouwang/osm/jurisdictions.h>
 
 #include "cli_args.h"
@@ -39,23 +40,7 @@ int usage_error(const std::string& message) {
   return kExitUsage;
 }
 
-std::string json_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  return out + "\"";
-}
+std::string json_string(std::string_view text) { return json_quoted(text); }
 
 Result<LatLon> parse_position(const std::string& text) {
   const auto comma = text.find(',');

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include <shouwang/base/text.h>
 #include <shouwang/osm/jurisdictions.h>
 
 #include "osm/jurisdictions/fixed_geometry.h"
@@ -11,25 +12,7 @@
 namespace shouwang::osm {
 namespace {
 
-// A JSON string literal. Text is UTF-8 already; only quotes, backslashes and control
-// characters need escapes.
-void append_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
-}
+void append_string(std::string& out, std::string_view text) { append_json_string(out, text); }
 
 // The fixed-point value with exactly 7 decimals, so that reading it back gives the same
 // fixed-point coordinates.
