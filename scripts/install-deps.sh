@@ -10,7 +10,7 @@ APT_PACKAGES=(
   libboost-dev nlohmann-json3-dev libosmium2-dev libprotozero-dev
   zlib1g-dev libbz2-dev libexpat1-dev libsqlite3-dev libssl-dev libsodium-dev libpq-dev
   libtomlplusplus-dev libproj-dev proj-data libhowardhinnant-date-dev libzip-dev
-  postgresql wrk clang libfuzzer-14-dev
+  postgresql mosquitto mosquitto-clients libmosquitto-dev wrk clang libfuzzer-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   osmium-tool
   chromium fonts-noto-cjk

@@ -29,5 +29,11 @@ Incident* State::find(IncidentId id) {
 Order* State::find(OrderId id) {
   return find_in(orders, id);
 }
+const Unit* State::find_unit(std::string_view id) const {
+  return find_in(units, id);
+}
+Unit* State::find_unit(std::string_view id) {
+  return find_in(units, id);
+}
 
 }  // namespace shouwang::cad

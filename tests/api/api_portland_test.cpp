@@ -62,7 +62,7 @@ TEST(ApiPortland, ImportedCallsAreQueryableByTypeAndDay) {
   std::uint64_t by_days = 0;
   for (int month = 8; month <= 9; ++month) {
     for (int day = 1; day <= (month == 8 ? 31 : 30); ++day) {
-      char date[16];
+      char date[32];
       std::snprintf(date, sizeof date, "2016-%02d-%02d", month, day);
       by_days += total(analyst, std::string("day=") + date);
     }

@@ -128,7 +128,9 @@ TEST(CadProperty, InvariantsHoldAndReplayRebuildsTheSameState) {
       ConfirmLocation{},  AddCaution{},    AddNote{},           AddPerson{},
       AddVehicle{},       VerifyField{},   IssueOrder{},        SplitOrder{},
       AcknowledgeOrder{}, SignFor{},       EnRoute{},           Arrive{},
-      GiveFeedback{},     CompleteOrder{}, CancelOrder{},       ReturnOrder{}};
+      GiveFeedback{},     CompleteOrder{}, CancelOrder{},       ReturnOrder{},
+      RegisterUnit{},     UpdateUnit{},    RetireUnit{},        StartShift{},
+      EndShift{},         SetUnitStatus{}, RaiseEmergency{},    ClearEmergency{}};
   EXPECT_EQ(all_kinds.size(), std::variant_size_v<Command>);
   for (const auto& kind : all_kinds) {
     EXPECT_GT(accepted[std::string(command_name(kind))], 0)

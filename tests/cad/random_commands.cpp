@@ -55,6 +55,9 @@ OrderTarget random_target(Rng& rng, bool allow_station) {
       {TargetKind::kUnit, "沪A-巡01", ""},
       {TargetKind::kUnit, "沪A-巡02", ""},
       {TargetKind::kUnit, "沪A-巡03", ""},
+      {TargetKind::kUnit, "A-01", "巡逻一车"},
+      {TargetKind::kUnit, "A-02", ""},
+      {TargetKind::kUnit, "A-03", ""},
       {TargetKind::kOfficer, "012345", "张伟"},
       {TargetKind::kOfficer, "012346", "李娜"},
       {TargetKind::kVehicle, "沪A·1234警", ""},
@@ -82,9 +85,82 @@ Command RandomCommands::next(const State& state, UtcTime now) {
   const double roll = rng_.uniform01();
   if (roll < 0.40)
     return order_command(state);
-  if (roll < 0.75)
+  if (roll < 0.70)
     return incident_command(state, now);
+  if (roll < 0.82)
+    return unit_command(state, now);
   return any_command(state, now);
+}
+
+Command RandomCommands::unit_command(const State& state, UtcTime now) {
+  const std::vector<std::string> callsigns = {"A-01", "A-02", "A-03", "A-04"};
+  const auto unit_id = [&](auto wanted) -> std::string {
+    if (rng_.bernoulli(0.03))
+      return "Z-99";
+    std::vector<std::string> good;
+    for (const auto& [id, unit] : state.units) {
+      if (wanted(unit))
+        good.push_back(id);
+    }
+    if (!good.empty() && rng_.bernoulli(0.9))
+      return one_of(rng_, good);
+    return one_of(rng_, callsigns);
+  };
+  const auto profile = [&]() {
+    UnitProfile p;
+    p.name = "巡逻车";
+    p.type = static_cast<UnitType>(rng_.uniform_int(0, 6));
+    p.station = rng_.bernoulli(0.02) ? "bad station!" : (rng_.bernoulli(0.5) ? "991500-01-01" : "991500-01-02");
+    p.capabilities = {"patrol"};
+    if (rng_.bernoulli(0.4))
+      p.capabilities.push_back(rng_.bernoulli(0.5) ? "traffic" : "water_rescue");
+    if (rng_.bernoulli(0.02))
+      p.capabilities.push_back("Bad Capability");
+    p.equipment = {"防刺服", "执法记录仪"};
+    if (rng_.bernoulli(0.6))
+      p.home_post = LatLon{31.23 + rng_.uniform(-0.02, 0.02), 121.47 + rng_.uniform(-0.02, 0.02)};
+    p.devices = {"GPS-" + std::to_string(rng_.uniform_int(100, 999))};
+    return p;
+  };
+  const auto active = [](const Unit& u) { return !u.retired; };
+  const auto off_duty = [](const Unit& u) { return !u.retired && u.status == UnitStatus::kOffDuty; };
+  const auto idle = [](const Unit& u) { return !u.retired && on_duty(u.status) && u.orders.empty(); };
+  switch (rng_.uniform_int(0, 9)) {
+    case 0:
+      return RegisterUnit{rng_.bernoulli(0.03) ? "bad id!" : one_of(rng_, callsigns), profile()};
+    case 1:
+      if (rng_.bernoulli(0.7))
+        return UpdateUnit{unit_id(active), profile()};
+      return RetireUnit{unit_id(off_duty), maybe_empty(rng_, "车辆报废")};
+    case 2:
+    case 3: {
+      StartShift c{unit_id(off_duty), {"012345"}, "沪A·1234警", {"对讲机"}, "南京路步行街"};
+      if (rng_.bernoulli(0.5))
+        c.crew.push_back("012346");
+      if (rng_.bernoulli(0.03))
+        c.crew.clear();
+      return c;
+    }
+    case 4:
+      return EndShift{unit_id(idle)};
+    case 5:
+    case 6: {
+      SetUnitStatus c{unit_id(idle), static_cast<UnitStatus>(rng_.uniform_int(0, 7)), "写报告", std::nullopt};
+      if (rng_.bernoulli(0.5))
+        c.status = rng_.bernoulli(0.5) ? UnitStatus::kAvailable : UnitStatus::kConditionallyAvailable;
+      if (c.status == UnitStatus::kAvailable && rng_.bernoulli(0.8))
+        c.reason.clear();
+      if (c.status == UnitStatus::kOutOfService && rng_.bernoulli(0.5))
+        c.expected_return = now.plus_micros(rng_.uniform_int(-600, 7200) * 1'000'000);
+      return c;
+    }
+    case 7:
+      return RaiseEmergency{unit_id(active), "遭遇持刀袭击",
+                            rng_.bernoulli(0.5) ? std::optional<LatLon>(LatLon{31.23, 121.47}) : std::nullopt};
+    default:
+      return ClearEmergency{unit_id([](const Unit& u) { return u.emergency.has_value(); }),
+                            maybe_empty(rng_, "已安全")};
+  }
 }
 
 Command RandomCommands::any_command(const State& state, UtcTime now) {
@@ -268,6 +344,10 @@ Command RandomCommands::order_command(const State& state) {
       c.incident = pick(rng_, state.incidents, dispatchable, unknown_incident());
       c.target = random_target(rng_, true);
       c.instructions = "立即出警";
+      if (rng_.bernoulli(0.1)) {
+        c.bypassed = {"A-02"};
+        c.bypass_reason = maybe_empty(rng_, "A-02 车辆故障");
+      }
       if (rng_.bernoulli(0.3)) {
         c.reissue_of = pick(
             rng_, state.orders,

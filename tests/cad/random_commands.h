@@ -25,6 +25,7 @@ class RandomCommands {
   Command any_command(const State& state, UtcTime now);
   Command order_command(const State& state);
   Command incident_command(const State& state, UtcTime now);
+  Command unit_command(const State& state, UtcTime now);
 
   Rng rng_;
   const Taxonomy& taxonomy_;

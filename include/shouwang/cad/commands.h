@@ -19,6 +19,7 @@
 #include <shouwang/cad/involved.h>
 #include <shouwang/cad/location.h>
 #include <shouwang/cad/order.h>
+#include <shouwang/cad/unit.h>
 
 namespace shouwang::cad {
 
@@ -205,13 +206,18 @@ struct VerifyField {
 // ---- dispatch orders -------------------------------------------------------------------
 
 // Issues an order (派警). With reissue_of, replaces that returned order, to another target;
-// a returned child order's replacement is a child of the same parent.
+// a returned child order's replacement is a child of the same parent. A registered unit
+// must be on duty and neither out of service nor retired. When the dispatcher sent the
+// unit over better-ranked recommended ones, `bypassed` names those and `bypass_reason`
+// says why (both recorded with the order; a reason is required when any is bypassed).
 struct IssueOrder {
   static constexpr std::string_view kName = "issue_order";
   IncidentId incident;
   OrderTarget target;
   std::string instructions;
   OrderId reissue_of;
+  std::vector<std::string> bypassed{};
+  std::string bypass_reason{};
 };
 
 // A station that signed for an order passes it on to its units / officers / vehicles.
@@ -265,13 +271,82 @@ struct ReturnOrder {  // 退单
   std::string reason;
 };
 
+// ---- units and duty ---------------------------------------------------------------------
+
+// Adds a unit to the roster. The id is its callsign, a code (code_text.h); the station a
+// code the caller checked against the organisation tree.
+struct RegisterUnit {
+  static constexpr std::string_view kName = "register_unit";
+  std::string unit;
+  UnitProfile profile;
+};
+
+// Replaces a unit's profile as a whole (what it is, not what it does).
+struct UpdateUnit {
+  static constexpr std::string_view kName = "update_unit";
+  std::string unit;
+  UnitProfile profile;
+};
+
+// Takes a unit off the roster for good; it must be off duty. Its records stay.
+struct RetireUnit {
+  static constexpr std::string_view kName = "retire_unit";
+  std::string unit;
+  std::string reason;
+};
+
+// Duty reporting (勤务报备): the unit goes on shift with this crew (at least one officer),
+// vehicle, equipment and patrol area, and becomes available.
+struct StartShift {
+  static constexpr std::string_view kName = "start_shift";
+  std::string unit;
+  std::vector<std::string> crew;
+  std::string vehicle;
+  std::vector<std::string> equipment;
+  std::string patrol_area;
+};
+
+// The unit goes off shift; it must have no open order and no raised emergency.
+struct EndShift {
+  static constexpr std::string_view kName = "end_shift";
+  std::string unit;
+};
+
+// A person sets the status of an on-duty unit without an open order: available,
+// conditionally available (with a reason) or out of service (with a reason, and the
+// expected return if known). The order statuses (dispatched .. on scene) follow the
+// unit's orders and are never set directly.
+struct SetUnitStatus {
+  static constexpr std::string_view kName = "set_unit_status";
+  std::string unit;
+  UnitStatus status = UnitStatus::kAvailable;
+  std::string reason;
+  std::optional<UtcTime> expected_return;
+};
+
+// Officer in danger (一键报警): from the unit's terminal, or for it.
+struct RaiseEmergency {
+  static constexpr std::string_view kName = "raise_emergency";
+  std::string unit;
+  std::string note;
+  std::optional<LatLon> position;
+};
+
+// The unit is safe again; a reason is required.
+struct ClearEmergency {
+  static constexpr std::string_view kName = "clear_emergency";
+  std::string unit;
+  std::string reason;
+};
+
 using Command =
     std::variant<ReceiveCall, DismissCall, CreateIncident, MergeCall, AcceptIncident, MergeIncident,
                  LinkIncidents, TransferIncident, CancelIncident, CloseScene, TerminateIncident,
                  ArchiveIncident, SetType, SetPriority, AssignStation, SetDisposition, AddLocationCandidate,
                  ConfirmLocation, AddCaution, AddNote, AddPerson, AddVehicle, VerifyField,
                  IssueOrder, SplitOrder, AcknowledgeOrder, SignFor, EnRoute, Arrive, GiveFeedback,
-                 CompleteOrder, CancelOrder, ReturnOrder>;
+                 CompleteOrder, CancelOrder, ReturnOrder, RegisterUnit, UpdateUnit, RetireUnit,
+                 StartShift, EndShift, SetUnitStatus, RaiseEmergency, ClearEmergency>;
 
 // The command's kName.
 std::string_view command_name(const Command& command);

@@ -48,7 +48,8 @@ inline constexpr std::string_view kIncidentLinked = "incident.linked";
 // {incident_id, to_agency, reason}
 inline constexpr std::string_view kIncidentTransferred = "incident.transferred";
 
-// {order_id, incident_id, parent_order_id?, reissue_of?, target {kind, id, name}, instructions}
+// {order_id, incident_id, parent_order_id?, reissue_of?, target {kind, id, name}, instructions,
+//  bypassed? [unit ids], bypass_reason?}
 inline constexpr std::string_view kOrderIssued = "order.issued";
 // {order_id} for each of the following step events
 inline constexpr std::string_view kOrderReceived = "order.received";
@@ -63,7 +64,26 @@ inline constexpr std::string_view kOrderDone = "order.done";
 inline constexpr std::string_view kOrderCancelled = "order.cancelled";
 inline constexpr std::string_view kOrderReturned = "order.returned";
 
-inline constexpr std::array<std::string_view, 28> kAll{kCallReceived,
+// {unit_id, profile {name, type, station, capabilities, equipment, home_post? {lat, lon},
+//  devices}}
+inline constexpr std::string_view kUnitRegistered = "unit.registered";
+inline constexpr std::string_view kUnitUpdated = "unit.updated";  // the same payload
+// {unit_id, reason}
+inline constexpr std::string_view kUnitRetired = "unit.retired";
+// {unit_id, crew, vehicle, equipment, patrol_area}
+inline constexpr std::string_view kUnitShiftStarted = "unit.shift_started";
+// {unit_id}
+inline constexpr std::string_view kUnitShiftEnded = "unit.shift_ended";
+// {unit_id, from, to, reason, expected_return?}: a status a person set, or the move
+// between off duty and available with a shift. Order steps move a unit's status too
+// (dispatched .. on scene and back): those follow from the order events when applied.
+inline constexpr std::string_view kUnitStatusChanged = "unit.status_changed";
+// {unit_id, note, lat?, lon?}
+inline constexpr std::string_view kUnitEmergencyRaised = "unit.emergency_raised";
+// {unit_id, reason}
+inline constexpr std::string_view kUnitEmergencyCleared = "unit.emergency_cleared";
+
+inline constexpr std::array<std::string_view, 36> kAll{kCallReceived,
                                                        kCallAttached,
                                                        kCallDismissed,
                                                        kIncidentCreated,
@@ -90,12 +110,24 @@ inline constexpr std::array<std::string_view, 28> kAll{kCallReceived,
                                                        kOrderFeedback,
                                                        kOrderDone,
                                                        kOrderCancelled,
-                                                       kOrderReturned};
+                                                       kOrderReturned,
+                                                       kUnitRegistered,
+                                                       kUnitUpdated,
+                                                       kUnitRetired,
+                                                       kUnitShiftStarted,
+                                                       kUnitShiftEnded,
+                                                       kUnitStatusChanged,
+                                                       kUnitEmergencyRaised,
+                                                       kUnitEmergencyCleared};
 
 // The log also carries events of other parts of the platform (accounts, sessions, import
 // checkpoints). The domain owns the event types whose names start with one of these; the
 // projection skips the rest, and apply() refuses them.
-inline constexpr std::array<std::string_view, 3> kDomainPrefixes{"call.", "incident.", "order."};
+inline constexpr std::array<std::string_view, 4> kDomainPrefixes{"call.", "incident.", "order.", "unit."};
+
+// The entity name events about a unit carry ("unit/A-01"): a '/' never occurs in a record
+// id or a code, so it cannot be mistaken for an incident, call or order id.
+inline constexpr std::string_view kUnitEntityPrefix = "unit/";
 
 constexpr bool is_domain_event(std::string_view type) {
   for (const auto prefix : kDomainPrefixes) {

@@ -55,6 +55,20 @@
 //   D3  Priority is 1..4, and a priority taken from the type's default belongs to an
 //       incident that has a type.
 
+// Units
+//   U1  Every unit is stored under its id, a code, with a station code, and its profile's
+//       lists are sorted and unique.
+//   U2  A unit lists exactly open orders addressed to it, each once.
+//   U3  A unit is on an assignment (dispatched .. on scene) exactly when it lists an open
+//       order.
+//   U4  A unit is on duty exactly when it has a shift; a retired unit is off duty and has
+//       no raised emergency.
+//   U5  Only a conditionally available or out-of-service unit keeps a status reason, only
+//       an out-of-service one an expected return; its history starts at off duty, each
+//       step starts where the previous ended, and the last ends at its status.
+//   U6  No unit works an order of an incident that is no longer open (no unit is left on
+//       the scene of a closed incident).
+
 #include <shouwang/base/result.h>
 #include <shouwang/cad/state.h>
 

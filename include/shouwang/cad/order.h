@@ -62,6 +62,8 @@ struct Order {
   std::string issued_by;
   std::string signed_by;
   std::string end_reason;  // why it was cancelled, returned or cleared
+  std::vector<std::string> bypassed;  // better-ranked units the dispatcher passed over
+  std::string bypass_reason;          // and why
   OrderTimes times;
   std::vector<FeedbackEntry> feedback;
   std::vector<StatusChange<OrderStatus>> history;

@@ -1,16 +1,20 @@
 #pragma once
-// The domain state: the projection of the event log onto calls, incidents and orders.
+// The domain state: the projection of the event log onto calls, incidents, orders and
+// units.
 // Changed only by apply() (apply.h); decide() reads it. Plain values: copying a State
 // copies everything, and two States compare equal exactly when they hold the same facts.
 // Not thread-safe; the owner serialises access.
 
 #include <cstdint>
 #include <map>
+#include <string>
+#include <string_view>
 
 #include <shouwang/base/ids.h>
 #include <shouwang/cad/call.h>
 #include <shouwang/cad/incident.h>
 #include <shouwang/cad/order.h>
+#include <shouwang/cad/unit.h>
 
 namespace shouwang::cad {
 
@@ -18,6 +22,7 @@ struct State {
   std::map<CallId, Call> calls;
   std::map<IncidentId, Incident> incidents;
   std::map<OrderId, Order> orders;
+  std::map<std::string, Unit, std::less<>> units;  // by callsign
   std::uint64_t events_applied = 0;  // how many events built this state
 
   // nullptr when absent.
@@ -27,6 +32,8 @@ struct State {
   [[nodiscard]] Call* find(CallId id);
   [[nodiscard]] Incident* find(IncidentId id);
   [[nodiscard]] Order* find(OrderId id);
+  [[nodiscard]] const Unit* find_unit(std::string_view id) const;
+  [[nodiscard]] Unit* find_unit(std::string_view id);
 
   friend bool operator==(const State&, const State&) = default;
 };

@@ -12,7 +12,9 @@
 
 namespace shouwang::cad {
 
-inline constexpr int kStateFormatVersion = 1;
+// Version 2 added units; a version 1 snapshot has none (it predates them) and still reads.
+inline constexpr int kStateFormatVersion = 2;
+inline constexpr int kOldestStateFormatVersion = 1;
 
 std::string serialize_state(const State& state);
 

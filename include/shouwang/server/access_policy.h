@@ -8,7 +8,9 @@
 // must be addressed to a station within it. A unit terminal sees exactly the incidents
 // with an order to its own unit, and of their orders only its own. An incident with no
 // station yet is the city centre's alone. Calls follow their incident; a call not yet
-// attached is the city centre's.
+// attached is the city centre's. Units belong to their station: unit commands need the
+// unit's station (and a new profile's) within the scope, and a unit terminal reports
+// duty, status and emergencies for its own unit only.
 
 #include <string>
 #include <string_view>
@@ -52,6 +54,8 @@ class AccessPolicy {
   [[nodiscard]] bool may_see(const Principal& p, const cad::Incident& incident, const cad::State& state) const;
   [[nodiscard]] bool may_see(const Principal& p, const cad::Order& order, const cad::State& state) const;
   [[nodiscard]] bool may_see(const Principal& p, const cad::Call& call, const cad::State& state) const;
+  // A unit: the city sees all, a scope the units of its stations, a terminal its own.
+  [[nodiscard]] bool may_see(const Principal& p, const cad::Unit& unit) const;
 
   // kPermissionDenied naming why, when the role may not issue the command at all or the
   // entities it names are outside the caller's scope. Unknown ids pass, so that decide()

@@ -69,4 +69,19 @@ void apply_order_done(State& s, const EventMeta& e, const FieldReader& p);
 void apply_order_cancelled(State& s, const EventMeta& e, const FieldReader& p);
 void apply_order_returned(State& s, const EventMeta& e, const FieldReader& p);
 
+// unit_appliers.cpp
+void apply_unit_registered(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_updated(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_retired(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_shift_started(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_shift_ended(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_status_changed(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_emergency_raised(State& s, const EventMeta& e, const FieldReader& p);
+void apply_unit_emergency_cleared(State& s, const EventMeta& e, const FieldReader& p);
+
+// After an order event: the order's unit (a registered unit it targets) lists the order
+// while it is open and takes the status of its latest open order, or becomes available
+// when its last one ends. `cause` (the event type) goes into the unit's history.
+void follow_order(State& s, const EventMeta& e, const Order& order, std::string_view cause);
+
 }  // namespace shouwang::cad

@@ -15,7 +15,7 @@ namespace {
 
 namespace et = event_type;
 
-constexpr std::array<std::pair<std::string_view, Applier>, 28> kAppliers{{
+constexpr std::array<std::pair<std::string_view, Applier>, 36> kAppliers{{
     {et::kCallReceived, apply_call_received},
     {et::kCallAttached, apply_call_attached},
     {et::kCallDismissed, apply_call_dismissed},
@@ -44,6 +44,14 @@ constexpr std::array<std::pair<std::string_view, Applier>, 28> kAppliers{{
     {et::kOrderDone, apply_order_done},
     {et::kOrderCancelled, apply_order_cancelled},
     {et::kOrderReturned, apply_order_returned},
+    {et::kUnitRegistered, apply_unit_registered},
+    {et::kUnitUpdated, apply_unit_updated},
+    {et::kUnitRetired, apply_unit_retired},
+    {et::kUnitShiftStarted, apply_unit_shift_started},
+    {et::kUnitShiftEnded, apply_unit_shift_ended},
+    {et::kUnitStatusChanged, apply_unit_status_changed},
+    {et::kUnitEmergencyRaised, apply_unit_emergency_raised},
+    {et::kUnitEmergencyCleared, apply_unit_emergency_cleared},
 }};
 
 Applier applier_for(std::string_view type) {

@@ -12,7 +12,7 @@ void set_once(std::optional<UtcTime>& slot, UtcTime time) {
 
 // Moves the order to `to` after checking the lifecycle table; records the step's time on
 // the order (first occurrence) and on its incident's "first ..." milestone.
-void step(State& s, const EventMeta& e, const FieldReader& p, OrderStatus to,
+void step(State& s, const EventMeta& e, const FieldReader& p, OrderStatus to, std::string_view cause,
           std::string reason = {}) {
   Order& order = order_for(s, p.order_id("order_id"));
   Incident& incident = incident_for(s, order.incident);
@@ -60,6 +60,7 @@ void step(State& s, const EventMeta& e, const FieldReader& p, OrderStatus to,
     case OrderStatus::kIssued:
       break;
   }
+  follow_order(s, e, order, cause);
 }
 
 OrderTarget read_target(const FieldReader& p) {
@@ -77,6 +78,10 @@ void apply_order_issued(State& s, const EventMeta& e, const FieldReader& p) {
   order.reissue_of = p.optional_order_id("reissue_of");
   order.target = read_target(p);
   order.instructions = p.string("instructions");
+  if (p.has("bypassed")) {
+    order.bypassed = p.strings("bypassed");
+    order.bypass_reason = p.string("bypass_reason");
+  }
   order.issued_by = std::string(e.user);
   order.times.issued = e.time;
   if (s.find(order.id) != nullptr) {
@@ -102,7 +107,8 @@ void apply_order_issued(State& s, const EventMeta& e, const FieldReader& p) {
     replaced->reissued_as = id;
   incident.orders.push_back(id);
   set_once(incident.times.first_order_issued, e.time);
-  s.orders.emplace(id, std::move(order));
+  const Order& issued = s.orders.emplace(id, std::move(order)).first->second;
+  follow_order(s, e, issued, "order.issued");
 }
 
 void apply_order_received(State& s, const EventMeta& e, const FieldReader& p) {
@@ -113,36 +119,37 @@ void apply_order_received(State& s, const EventMeta& e, const FieldReader& p) {
   }
   order.times.received = e.time;
   set_once(incident.times.first_order_received, e.time);
+  follow_order(s, e, order, "order.received");
 }
 
 void apply_order_signed_for(State& s, const EventMeta& e, const FieldReader& p) {
-  step(s, e, p, OrderStatus::kSignedFor);
+  step(s, e, p, OrderStatus::kSignedFor, "order.signed_for");
 }
 
 void apply_order_en_route(State& s, const EventMeta& e, const FieldReader& p) {
-  step(s, e, p, OrderStatus::kEnRoute);
+  step(s, e, p, OrderStatus::kEnRoute, "order.en_route");
 }
 
 void apply_order_arrived(State& s, const EventMeta& e, const FieldReader& p) {
-  step(s, e, p, OrderStatus::kArrived);
+  step(s, e, p, OrderStatus::kArrived, "order.arrived");
 }
 
 void apply_order_feedback(State& s, const EventMeta& e, const FieldReader& p) {
   std::string text = p.string("text");
-  step(s, e, p, OrderStatus::kFeedback);
+  step(s, e, p, OrderStatus::kFeedback, "order.feedback");
   order_for(s, p.order_id("order_id")).feedback.push_back({std::move(text), e.time, std::string(e.user)});
 }
 
 void apply_order_done(State& s, const EventMeta& e, const FieldReader& p) {
-  step(s, e, p, OrderStatus::kDone, p.string("reason"));
+  step(s, e, p, OrderStatus::kDone, "order.done", p.string("reason"));
 }
 
 void apply_order_cancelled(State& s, const EventMeta& e, const FieldReader& p) {
-  step(s, e, p, OrderStatus::kCancelled, p.string("reason"));
+  step(s, e, p, OrderStatus::kCancelled, "order.cancelled", p.string("reason"));
 }
 
 void apply_order_returned(State& s, const EventMeta& e, const FieldReader& p) {
-  step(s, e, p, OrderStatus::kReturned, p.string("reason"));
+  step(s, e, p, OrderStatus::kReturned, "order.returned", p.string("reason"));
 }
 
 }  // namespace shouwang::cad

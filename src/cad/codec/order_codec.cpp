@@ -55,6 +55,10 @@ nlohmann::json encode(const Order& order) {
                         {"times", encode(order.times)},
                         {"feedback", std::move(feedback)},
                         {"history", encode_history(order.history)}};
+  if (!order.bypassed.empty()) {
+    out["bypassed"] = order.bypassed;
+    out["bypass_reason"] = order.bypass_reason;
+  }
   put_id(out, "parent", order.parent);
   put_id(out, "reissue_of", order.reissue_of);
   put_id(out, "reissued_as", order.reissued_as);
@@ -81,6 +85,10 @@ Order decode_order(const FieldReader& in) {
     order.feedback.push_back({entry.string("text"), entry.time("at"), entry.string("by")});
   }
   order.history = decode_history<OrderStatus>(in, "history", parse_order_status);
+  if (in.has("bypassed")) {
+    order.bypassed = in.strings("bypassed");
+    order.bypass_reason = in.string("bypass_reason");
+  }
   order.parent = in.optional_order_id("parent");
   order.reissue_of = in.optional_order_id("reissue_of");
   order.reissued_as = in.optional_order_id("reissued_as");

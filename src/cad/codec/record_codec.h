@@ -14,6 +14,7 @@
 #include <shouwang/cad/incident.h>
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/record_id.h>
+#include <shouwang/cad/unit.h>
 
 #include "cad/json/field_reader.h"
 
@@ -22,12 +23,16 @@ namespace shouwang::cad {
 nlohmann::json encode(const Call& call);
 nlohmann::json encode(const Incident& incident);
 nlohmann::json encode(const Order& order);
+nlohmann::json encode(const Unit& unit);
+nlohmann::json encode(const UnitProfile& profile);
 
 Call decode_call(const FieldReader& in);
 Incident decode_incident(const FieldReader& in);
 Order decode_order(const FieldReader& in);
+Unit decode_unit(const FieldReader& in);
+UnitProfile decode_profile(const FieldReader& in);
 
-// Lifecycle histories, shared by incidents and orders.
+// Lifecycle histories, shared by incidents, orders and units.
 template <typename Status>
 nlohmann::json encode_history(const std::vector<StatusChange<Status>>& history) {
   nlohmann::json out = nlohmann::json::array();

@@ -7,5 +7,6 @@ namespace shouwang::cad {
 nlohmann::json call_json(const Call& call) { return encode(call); }
 nlohmann::json incident_json(const Incident& incident) { return encode(incident); }
 nlohmann::json order_json(const Order& order) { return encode(order); }
+nlohmann::json unit_json(const Unit& unit) { return encode(unit); }
 
 }  // namespace shouwang::cad

@@ -10,11 +10,19 @@ namespace {
 
 constexpr std::string_view kFormatName = "shouwang.cad.state";
 
+std::string key_text(const std::string& id) {
+  return id;
+}
+template <typename Id>
+std::string key_text(Id id) {
+  return to_string(id);
+}
+
 template <typename Map>
 nlohmann::json encode_map(const Map& records) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [id, record] : records)
-    out[to_string(id)] = encode(record);
+    out[key_text(id)] = encode(record);
   return out;
 }
 
@@ -24,8 +32,8 @@ void decode_map(const FieldReader& in, std::string_view key, Map& records, Decod
   const FieldReader map = in.object(key);
   for (const auto& [text, value] : in.raw(key).items()) {
     auto record = decode(FieldReader(value, map.path_of(text)));
-    if (to_string(record.id) != text)
-      map.fail(text, "holds the record of " + to_string(record.id));
+    if (key_text(record.id) != text)
+      map.fail(text, "holds the record of " + key_text(record.id));
     const auto id = record.id;
     records.emplace(id, std::move(record));
   }
@@ -39,7 +47,8 @@ std::string serialize_state(const State& state) {
                               {"events_applied", state.events_applied},
                               {"calls", encode_map(state.calls)},
                               {"incidents", encode_map(state.incidents)},
-                              {"orders", encode_map(state.orders)}};
+                              {"orders", encode_map(state.orders)},
+                              {"units", encode_map(state.units)}};
   return out.dump();
 }
 
@@ -49,8 +58,10 @@ Result<State> parse_state(std::string_view text) {
     const FieldReader in(document, "");
     if (in.string("format") != kFormatName)
       in.fail("format", "is not " + std::string(kFormatName));
-    if (in.integer("version") != kStateFormatVersion) {
-      in.fail("version", "this build reads version " + std::to_string(kStateFormatVersion));
+    const std::int64_t version = in.integer("version");
+    if (version < kOldestStateFormatVersion || version > kStateFormatVersion) {
+      in.fail("version", "this build reads versions " + std::to_string(kOldestStateFormatVersion) + " to " +
+                             std::to_string(kStateFormatVersion));
     }
     State state;
     const auto applied = in.integer("events_applied");
@@ -60,6 +71,8 @@ Result<State> parse_state(std::string_view text) {
     decode_map(in, "calls", state.calls, decode_call);
     decode_map(in, "incidents", state.incidents, decode_incident);
     decode_map(in, "orders", state.orders, decode_order);
+    if (version >= 2)
+      decode_map(in, "units", state.units, decode_unit);
     return state;
   } catch (const JsonFormatError& e) {
     return Error(Errc::kCorrupt, std::string("state snapshot: ") + e.what(), "state");

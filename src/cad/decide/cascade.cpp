@@ -1,4 +1,5 @@
 #include "cad/decide/cascade.h"
+#include "cad/decide/handlers.h"
 
 #include <string>
 
@@ -46,10 +47,18 @@ void advance_progress(Decision& d, const Incident& incident, IncidentStatus mile
   change_status(d, incident, milestone, cause);
 }
 
+std::vector<std::string> order_entities(const Decision& d, IncidentId incident, OrderId order,
+                                        const OrderTarget& target) {
+  std::vector<std::string> entities{to_string(incident), to_string(order)};
+  if (target.kind == TargetKind::kUnit && d.state().find_unit(target.id) != nullptr)
+    entities.push_back(unit_entity(target.id));
+  return entities;
+}
+
 void emit_order_event(Decision& d, const Order& order, std::string_view type,
                       nlohmann::json extra) {
   extra["order_id"] = to_string(order.id);
-  d.emit(type, {to_string(order.incident), to_string(order.id)}, std::move(extra));
+  d.emit(type, order_entities(d, order.incident, order.id, order.target), std::move(extra));
 }
 
 void end_open_orders(Decision& d, const Incident& incident, std::string_view reason) {

@@ -3,7 +3,9 @@
 // are the same everywhere: status changes, the incident's progress following its orders,
 // and the end of open orders when their incident or parent order ends.
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -23,7 +25,12 @@ void change_status(Decision& d, const Incident& incident, IncidentStatus to,
 void advance_progress(Decision& d, const Incident& incident, IncidentStatus milestone,
                       std::string_view cause);
 
-// An event about one order: entities [incident, order], payload {order_id, ...extra}.
+// The entities of an event about an order: [incident, order], and the unit
+// ("unit/A-01") when the order goes to a registered unit, whose status it moves.
+std::vector<std::string> order_entities(const Decision& d, IncidentId incident, OrderId order,
+                                        const OrderTarget& target);
+
+// An event about one order: entities as above, payload {order_id, ...extra}.
 void emit_order_event(Decision& d, const Order& order, std::string_view type,
                       nlohmann::json extra = nlohmann::json::object());
 

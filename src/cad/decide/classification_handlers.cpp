@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <shouwang/cad/code_text.h>
 #include <shouwang/cad/event_types.h>
 #include <shouwang/cad/incident_types.h>
 #include <shouwang/cad/record_id.h>
@@ -75,19 +76,6 @@ Status handle(Decision& d, const SetPriority& c) {
   return {};
 }
 
-namespace {
-
-bool is_station_code(const std::string& code) {
-  if (code.empty() || code.size() > 32)
-    return false;
-  return std::all_of(code.begin(), code.end(), [](char ch) {
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-           ch == '-' || ch == '_';
-  });
-}
-
-}  // namespace
-
 Status handle(Decision& d, const AssignStation& c) {
   auto incident = d.incident(c.incident);
   if (!incident.ok())
@@ -96,7 +84,7 @@ Status handle(Decision& d, const AssignStation& c) {
   if (!is_classifiable(i.status)) {
     return refuse(i, "change its station", "the station is fixed once the incident is terminated");
   }
-  if (!is_station_code(c.station)) {
+  if (!is_code(c.station)) {
     return Error(Errc::kInvalidArgument,
                  "a station code is 1 to 32 letters, digits, '-' or '_'", "station");
   }

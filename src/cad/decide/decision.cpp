@@ -112,6 +112,14 @@ Result<const Order*> Decision::order(OrderId id, std::string_view field) const {
   return found;
 }
 
+Result<const Unit*> Decision::unit(std::string_view id, std::string_view field) const {
+  const Unit* found = state_.find_unit(id);
+  if (found == nullptr) {
+    return Error(Errc::kNotFound, "unit " + std::string(id) + " is not registered", std::string(field));
+  }
+  return found;
+}
+
 void Decision::emit(std::string_view type, std::vector<std::string> entities,
                     nlohmann::json payload) {
   if (const auto bad = invalid_text_field(payload, ""); !bad.empty()) {

@@ -43,6 +43,7 @@ class Decision {
   Result<const Call*> call(CallId id, std::string_view field = "call") const;
   Result<const Incident*> incident(IncidentId id, std::string_view field = "incident") const;
   Result<const Order*> order(OrderId id, std::string_view field = "order") const;
+  Result<const Unit*> unit(std::string_view id, std::string_view field = "unit") const;
 
   // Appends an event draft; `entities` most general first (incident, then order or call).
   // A payload string that is not valid UTF-8 is not emitted: it becomes text_error().

@@ -2,6 +2,9 @@
 // One handler per command: checks the command against the decision's state and emits its
 // events, or returns the refusal (then nothing it emitted is used).
 
+#include <string>
+#include <string_view>
+
 #include <shouwang/base/result.h>
 #include <shouwang/cad/commands.h>
 
@@ -53,5 +56,20 @@ Status handle(Decision& d, const GiveFeedback& c);
 Status handle(Decision& d, const CompleteOrder& c);
 Status handle(Decision& d, const CancelOrder& c);
 Status handle(Decision& d, const ReturnOrder& c);
+
+// roster_handlers.cpp
+Status handle(Decision& d, const RegisterUnit& c);
+Status handle(Decision& d, const UpdateUnit& c);
+Status handle(Decision& d, const RetireUnit& c);
+
+// duty_handlers.cpp
+Status handle(Decision& d, const StartShift& c);
+Status handle(Decision& d, const EndShift& c);
+Status handle(Decision& d, const SetUnitStatus& c);
+Status handle(Decision& d, const RaiseEmergency& c);
+Status handle(Decision& d, const ClearEmergency& c);
+
+// The entity name of a unit's events: "unit/A-01".
+std::string unit_entity(std::string_view unit);
 
 }  // namespace shouwang::cad

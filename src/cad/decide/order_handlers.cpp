@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <shouwang/cad/code_text.h>
 #include <shouwang/cad/event_types.h>
 #include <shouwang/cad/record_id.h>
 
@@ -40,6 +41,40 @@ Status require_target(const OrderTarget& target, const std::string& field) {
   return require_text(target.id, field + ".id", "the target id");
 }
 
+// A registered unit takes orders only while on duty, in service and not in danger. A
+// callsign the roster does not know (an imported record's) is taken as it is.
+Status require_dispatchable(const Decision& d, const OrderTarget& target, const std::string& field) {
+  if (target.kind != TargetKind::kUnit)
+    return {};
+  const Unit* unit = d.state().find_unit(target.id);
+  if (unit == nullptr)
+    return {};
+  if (unit->retired)
+    return refuse(*unit, "send it an order", {}, field);
+  if (unit->status == UnitStatus::kOffDuty)
+    return refuse(*unit, "send it an order", "it is not on duty", field);
+  if (unit->status == UnitStatus::kOutOfService)
+    return refuse(*unit, "send it an order", "it is out of service: " + unit->status_reason, field);
+  if (unit->emergency)
+    return refuse(*unit, "send it an order", "it has raised an emergency", field);
+  return {};
+}
+
+Status check_bypass(const IssueOrder& c) {
+  for (std::size_t k = 0; k < c.bypassed.size(); ++k) {
+    const std::string field = "bypassed[" + std::to_string(k) + "]";
+    if (!is_code(c.bypassed[k]))
+      return Error(Errc::kInvalidArgument, "a bypassed unit is named by its callsign", field);
+    if (c.target.kind == TargetKind::kUnit && c.bypassed[k] == c.target.id)
+      return Error(Errc::kInvalidArgument, "the unit sent is not bypassed", field);
+  }
+  if (!c.bypassed.empty())
+    return require_text(c.bypass_reason, "bypass_reason", "the reason for passing over a better-ranked unit");
+  if (!c.bypass_reason.empty())
+    return Error(Errc::kInvalidArgument, "a bypass reason needs the bypassed units", "bypassed");
+  return {};
+}
+
 // Orders may be issued for the incident (and a merged incident points to its successor).
 Status require_accepts_orders(const Incident& incident) {
   if (accepts_orders(incident.status))
@@ -55,7 +90,8 @@ Status require_accepts_orders(const Incident& incident) {
 }
 
 void emit_issued(Decision& d, OrderId id, const Incident& incident, const OrderTarget& target,
-                 const std::string& instructions, OrderId parent, OrderId reissue_of) {
+                 const std::string& instructions, OrderId parent, OrderId reissue_of,
+                 const IssueOrder* bypass = nullptr) {
   nlohmann::json payload = {
       {"order_id", to_string(id)},
       {"incident_id", to_string(incident.id)},
@@ -65,7 +101,11 @@ void emit_issued(Decision& d, OrderId id, const Incident& incident, const OrderT
     payload["parent_order_id"] = to_string(parent);
   if (reissue_of.valid())
     payload["reissue_of"] = to_string(reissue_of);
-  d.emit(event_type::kOrderIssued, {to_string(incident.id), to_string(id)}, std::move(payload));
+  if (bypass != nullptr && !bypass->bypassed.empty()) {
+    payload["bypassed"] = bypass->bypassed;
+    payload["bypass_reason"] = bypass->bypass_reason;
+  }
+  d.emit(event_type::kOrderIssued, order_entities(d, incident.id, id, target), std::move(payload));
 }
 
 // The checks for replacing a returned order; on success `parent` is the replacement's
@@ -124,6 +164,10 @@ Status handle(Decision& d, const IssueOrder& c) {
     return s;
   if (auto s = require_target(c.target, "target"); !s.ok())
     return s;
+  if (auto s = require_dispatchable(d, c.target, "target"); !s.ok())
+    return s;
+  if (auto s = check_bypass(c); !s.ok())
+    return s;
   OrderId parent;
   if (c.reissue_of.valid()) {
     if (auto s = check_reissue(d, c, parent); !s.ok())
@@ -134,7 +178,7 @@ Status handle(Decision& d, const IssueOrder& c) {
   auto id = d.new_order_id();
   if (!id.ok())
     return id.error();
-  emit_issued(d, *id, i, c.target, c.instructions, parent, c.reissue_of);
+  emit_issued(d, *id, i, c.target, c.instructions, parent, c.reissue_of, &c);
   advance_progress(d, i, IncidentStatus::kDispatched, event_type::kOrderIssued);
   return {};
 }
@@ -166,6 +210,8 @@ Status handle(Decision& d, const SplitOrder& c) {
     const std::string field = "targets[" + std::to_string(k) + "]";
     const OrderTarget& target = c.targets[k];
     if (auto s = require_target(target, field); !s.ok())
+      return s;
+    if (auto s = require_dispatchable(d, target, field); !s.ok())
       return s;
     if (target.kind == TargetKind::kStation) {
       return Error(Errc::kInvalidArgument,

@@ -31,6 +31,20 @@ std::string describe(const Order& order) {
          std::string(zh_name(order.status)) + ")";
 }
 
+std::string describe(const Unit& unit) {
+  if (unit.retired)
+    return "unit " + unit.id + " is retired";
+  return "unit " + unit.id + " is " + std::string(to_string(unit.status)) + " (" +
+         std::string(zh_name(unit.status)) + ")";
+}
+
+Error refuse(const Unit& unit, std::string_view action, std::string_view hint, std::string_view field) {
+  std::string message = "cannot " + std::string(action) + ": " + describe(unit);
+  if (!hint.empty())
+    message += "; " + std::string(hint);
+  return Error(Errc::kInvalidTransition, std::move(message), std::string(field));
+}
+
 Error refuse(const Incident& incident, std::string_view action, std::string_view hint,
              std::string_view field) {
   std::string message = "cannot " + std::string(action) + ": " + describe(incident);

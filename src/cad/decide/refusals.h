@@ -8,18 +8,22 @@
 #include <shouwang/base/result.h>
 #include <shouwang/cad/incident.h>
 #include <shouwang/cad/order.h>
+#include <shouwang/cad/unit.h>
 
 namespace shouwang::cad {
 
 // "incident 310100-20261122-000001 (merged (已并案))", "order ... (signed_for (已签收))".
 std::string describe(const Incident& incident);
 std::string describe(const Order& order);
+std::string describe(const Unit& unit);  // "unit A-01 is on_scene (已到场)"
 
 // kInvalidTransition: "cannot <action>: incident X is <status>; <hint>".
 Error refuse(const Incident& incident, std::string_view action, std::string_view hint = {},
              std::string_view field = "incident");
 Error refuse(const Order& order, std::string_view action, std::string_view hint = {},
              std::string_view field = "order");
+Error refuse(const Unit& unit, std::string_view action, std::string_view hint = {},
+             std::string_view field = "unit");
 
 // OK unless the incident's lifecycle has no step from its status to `to`; the refusal
 // lists the statuses the step is allowed from.

@@ -9,7 +9,9 @@ Status check_invariants(const State& state) {
     return s;
   if (auto s = check_lifecycles(state); !s.ok())
     return s;
-  return check_details(state);
+  if (auto s = check_details(state); !s.ok())
+    return s;
+  return check_units(state);
 }
 
 }  // namespace shouwang::cad

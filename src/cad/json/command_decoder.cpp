@@ -55,6 +55,30 @@ OrderTarget read_target_object(const FieldReader& parent, std::string_view key) 
   return read_target(target);
 }
 
+std::vector<std::string> strings_or_empty(const FieldReader& in, std::string_view key) {
+  return in.has(key) ? in.strings(key) : std::vector<std::string>{};
+}
+
+UnitProfile read_profile_object(const FieldReader& parent, std::string_view key) {
+  const FieldReader in = parent.object(key);
+  only_members(parent.raw(key), {"name", "type", "station", "capabilities", "equipment", "home_post", "devices"},
+               parent.path_of(key));
+  UnitProfile profile;
+  profile.name = in.string_or_empty("name");
+  if (in.has("type"))
+    profile.type = in.enumeration<UnitType>("type", parse_unit_type);
+  profile.station = in.string("station");
+  profile.capabilities = strings_or_empty(in, "capabilities");
+  profile.equipment = strings_or_empty(in, "equipment");
+  profile.devices = strings_or_empty(in, "devices");
+  if (in.has("home_post")) {
+    const FieldReader post = in.object("home_post");
+    only_members(in.raw("home_post"), {"lat", "lon"}, in.path_of("home_post"));
+    profile.home_post = LatLon{post.number("lat"), post.number("lon")};
+  }
+  return profile;
+}
+
 std::map<std::string, std::string> read_fields(const FieldReader& in) {
   std::map<std::string, std::string> fields;
   const FieldReader object = in.object("fields");
@@ -179,10 +203,14 @@ const std::vector<Entry>& entries() {
          return VerifyField{in.incident_id("incident"), in.enumeration<InvolvedKind>("kind", parse_involved_kind),
                             index(in, "index"), in.string("field")};
        }},
-      {"issue_order", {"incident", "target", "instructions", "reissue_of"},
+      {"issue_order", {"incident", "target", "instructions", "reissue_of", "bypassed", "bypass_reason"},
        [](const FieldReader& in, UtcTime) -> Command {
-         return IssueOrder{in.incident_id("incident"), read_target_object(in, "target"),
-                           in.string_or_empty("instructions"), in.optional_order_id("reissue_of")};
+         IssueOrder c{in.incident_id("incident"), read_target_object(in, "target"),
+                      in.string_or_empty("instructions"), in.optional_order_id("reissue_of"), {}, {}};
+         if (in.has("bypassed"))
+           c.bypassed = in.strings("bypassed");
+         c.bypass_reason = in.string_or_empty("bypass_reason");
+         return c;
        }},
       {"split_order", {"order", "targets", "instructions"},
        [](const FieldReader& in, UtcTime) -> Command {
@@ -214,6 +242,38 @@ const std::vector<Entry>& entries() {
       {"return_order", {"order", "reason"},
        [](const FieldReader& in, UtcTime) -> Command {
          return ReturnOrder{in.order_id("order"), in.string_or_empty("reason")};
+       }},
+      {"register_unit", {"unit", "profile"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RegisterUnit{in.string("unit"), read_profile_object(in, "profile")};
+       }},
+      {"update_unit", {"unit", "profile"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return UpdateUnit{in.string("unit"), read_profile_object(in, "profile")};
+       }},
+      {"retire_unit", {"unit", "reason"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RetireUnit{in.string("unit"), in.string_or_empty("reason")};
+       }},
+      {"start_shift", {"unit", "crew", "vehicle", "equipment", "patrol_area"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return StartShift{in.string("unit"), in.strings("crew"), in.string_or_empty("vehicle"),
+                           strings_or_empty(in, "equipment"), in.string_or_empty("patrol_area")};
+       }},
+      {"end_shift", {"unit"},
+       [](const FieldReader& in, UtcTime) -> Command { return EndShift{in.string("unit")}; }},
+      {"set_unit_status", {"unit", "status", "reason", "expected_return"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return SetUnitStatus{in.string("unit"), in.enumeration<UnitStatus>("status", parse_unit_status),
+                              in.string_or_empty("reason"), in.optional_time("expected_return")};
+       }},
+      {"raise_emergency", {"unit", "note", "lat", "lon"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RaiseEmergency{in.string("unit"), in.string_or_empty("note"), in.optional_lat_lon("lat", "lon")};
+       }},
+      {"clear_emergency", {"unit", "reason"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return ClearEmergency{in.string("unit"), in.string_or_empty("reason")};
        }},
   };
   return table;

@@ -141,6 +141,16 @@ const nlohmann::json& FieldReader::array(std::string_view key) const {
   return value;
 }
 
+std::vector<std::string> FieldReader::strings(std::string_view key) const {
+  std::vector<std::string> out;
+  for (const auto& item : array(key)) {
+    if (!item.is_string())
+      fail(key, "must hold strings");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
 void put_id(nlohmann::json& out, std::string_view key, IncidentId id) {
   if (id.valid())
     out[std::string(key)] = to_string(id);

@@ -10,6 +10,7 @@
 #include <utility>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -56,6 +57,8 @@ class FieldReader {
   [[nodiscard]] OrderId optional_order_id(std::string_view key) const;
   [[nodiscard]] FieldReader object(std::string_view key) const;
   [[nodiscard]] const nlohmann::json& array(std::string_view key) const;
+  // An array of strings.
+  [[nodiscard]] std::vector<std::string> strings(std::string_view key) const;
 
   // A named enumeration value, parsed by `parse` (e.g. parse_order_status).
   template <typename E>

@@ -146,6 +146,13 @@ nlohmann::json incident_view(const cad::Incident& incident, bool involved_detail
 nlohmann::json call_view(const cad::Call& call) { return cad::call_json(call); }
 nlohmann::json order_view(const cad::Order& order) { return cad::order_json(order); }
 
+nlohmann::json unit_view(const cad::Unit& unit) {
+  nlohmann::json out = cad::unit_json(unit);
+  const auto eido = cad::eido_status(unit.status);
+  out["eido_status"] = {{"primary", eido.primary}, {"secondary", eido.secondary}};
+  return out;
+}
+
 nlohmann::json user_view(const User& u) {
   return {{"username", u.username},
           {"display_name", u.display_name},

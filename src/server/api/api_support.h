@@ -57,6 +57,8 @@ Result<std::uint64_t> record_sensitive_read(ApiServices& api, const Principal& p
 nlohmann::json incident_view(const cad::Incident& incident, bool involved_details);
 nlohmann::json call_view(const cad::Call& call);
 nlohmann::json order_view(const cad::Order& order);
+// The unit's record with its EIDO status {primary, secondary}.
+nlohmann::json unit_view(const cad::Unit& unit);
 // An account as the API shows it (never its hash).
 nlohmann::json user_view(const User& user);
 

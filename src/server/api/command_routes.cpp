@@ -25,6 +25,16 @@ using nlohmann::json;
 json answer_record(const CommandRoute& route, const cad::Command& command, const Outcome& outcome,
                    const cad::State& state) {
   json out;
+  if (route.answers == Answers::kUnit) {
+    std::visit(
+        [&](const auto& c) {
+          if constexpr (requires { c.unit; }) {
+            if (const cad::Unit* unit = state.find_unit(c.unit)) out["unit"] = unit_view(*unit);
+          }
+        },
+        command);
+    return out;
+  }
   const auto first_entity_of = [&](std::string_view type) -> std::string {
     for (const auto& e : outcome.events) {
       if (e.body.type == type && !e.body.entities.empty()) return e.body.entities.back();

@@ -10,7 +10,7 @@ constexpr CommandRoute route(std::string_view pattern, std::string_view command,
   return {pattern, command, answers, creates, numeric_param};
 }
 
-constexpr std::array<CommandRoute, 33> kRoutes{
+constexpr std::array<CommandRoute, 41> kRoutes{
     route("/api/v1/calls", "receive_call", Answers::kCall, true),
     route("/api/v1/calls/{call}/dismiss", "dismiss_call", Answers::kCall),
     route("/api/v1/calls/{call}/merge", "merge_call", Answers::kCall),
@@ -44,6 +44,14 @@ constexpr std::array<CommandRoute, 33> kRoutes{
     route("/api/v1/orders/{order}/complete", "complete_order", Answers::kOrder),
     route("/api/v1/orders/{order}/cancel", "cancel_order", Answers::kOrder),
     route("/api/v1/orders/{order}/return", "return_order", Answers::kOrder),
+    route("/api/v1/units", "register_unit", Answers::kUnit, true),
+    route("/api/v1/units/{unit}/profile", "update_unit", Answers::kUnit),
+    route("/api/v1/units/{unit}/retire", "retire_unit", Answers::kUnit),
+    route("/api/v1/units/{unit}/shift/start", "start_shift", Answers::kUnit),
+    route("/api/v1/units/{unit}/shift/end", "end_shift", Answers::kUnit),
+    route("/api/v1/units/{unit}/status", "set_unit_status", Answers::kUnit),
+    route("/api/v1/units/{unit}/emergency", "raise_emergency", Answers::kUnit, true),
+    route("/api/v1/units/{unit}/emergency/clear", "clear_emergency", Answers::kUnit),
 };
 
 }  // namespace

@@ -13,7 +13,7 @@ struct ApiServices;
 
 namespace shouwang::server::api {
 
-enum class Answers { kIncident, kCall, kOrder };
+enum class Answers { kIncident, kCall, kOrder, kUnit };
 
 struct CommandRoute {
   std::string_view pattern;

@@ -148,7 +148,7 @@ HttpResponse list_orders(ApiServices& api, const HttpRequest& request, const Pri
 }
 
 // The console's starting point: every open incident the caller may see, their calls and
-// orders, and calls still waiting to be attached; `seq` is where the stream continues.
+// orders, calls still waiting to be attached, and the units in the caller's scope; `seq` is where the stream continues.
 HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p) {
   return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
     json incidents = json::array();
@@ -171,10 +171,16 @@ HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p)
         if (!call.incident.valid() && !call.dismissed_at) calls.push_back(call_view(call));
       }
     }
+    json units = json::array();
+    for (const auto& [id, unit] : state.units) {
+      // A unit in danger shows on every console, as it does on the stream.
+      const bool alarm = unit.emergency && p.role != Role::kUnitTerminal;
+      if (!unit.retired && (alarm || api.policy.may_see(p, unit))) units.push_back(unit_view(unit));
+    }
     return json_response(200, {{"seq", seq},
                                {"scope", p.scope},
                                {"snapshot", {{"incidents", std::move(incidents)}, {"calls", std::move(calls)},
-                                             {"orders", std::move(orders)}}}});
+                                             {"orders", std::move(orders)}, {"units", std::move(units)}}}});
   });
 }
 

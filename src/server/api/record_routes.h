@@ -10,5 +10,6 @@ void add_auth_routes(Router& router, ApiServices& api);
 void add_user_routes(Router& router, ApiServices& api);
 void add_reference_routes(Router& router, ApiServices& api);
 void add_eido_routes(Router& router, ApiServices& api);
+void add_unit_routes(Router& router, ApiServices& api);
 
 }  // namespace shouwang::server::api

@@ -20,6 +20,16 @@ using Names = std::set<std::string_view>;
 const Names kUnitSteps = {"acknowledge_order", "sign_for", "en_route",      "arrive",
                           "give_feedback",     "complete_order", "return_order"};
 
+// What a unit's own terminal reports about the unit.
+const Names kUnitSelf = {"start_shift", "end_shift", "set_unit_status", "raise_emergency"};
+
+// The roster: what a unit is. Administrators and commanders keep it.
+const Names kRoster = {"register_unit", "update_unit", "retire_unit"};
+
+// Duty and status of a station's units, which its officers report too; clearing an
+// emergency is a dispatcher's, commander's or the station's call, never the terminal's.
+const Names kUnitDuty = {"start_shift", "end_shift", "set_unit_status", "raise_emergency", "clear_emergency"};
+
 const Names kCallTaking = {"receive_call",   "dismiss_call",      "create_incident",        "merge_call",
                            "accept_incident", "set_type",          "set_priority",           "add_location_candidate",
                            "confirm_location", "add_caution",      "add_note",               "add_person",
@@ -74,6 +84,28 @@ bool targets_unit(const cad::Order& order, std::string_view unit) {
   return order.target.kind == cad::TargetKind::kUnit && order.target.id == unit;
 }
 
+// The unit a unit command acts on ("" for other commands).
+std::string_view unit_of(const cad::Command& command) {
+  return std::visit(
+      [](const auto& c) -> std::string_view {
+        if constexpr (requires { c.unit; }) return c.unit;
+        return {};
+      },
+      command);
+}
+
+// The stations a unit command touches: the unit's, and a new profile's.
+std::vector<std::string> stations_of(const cad::Command& command, const cad::State& state) {
+  std::vector<std::string> out;
+  if (const cad::Unit* unit = state.find_unit(unit_of(command))) out.push_back(unit->profile.station);
+  std::visit(
+      [&](const auto& c) {
+        if constexpr (requires { c.profile; }) out.push_back(c.profile.station);
+      },
+      command);
+  return out;
+}
+
 Error denied(const std::string& why) { return Error(Errc::kPermissionDenied, why); }
 
 }  // namespace
@@ -92,11 +124,12 @@ bool role_may_issue(Role role, std::string_view command) {
     case Role::kCallTaker:
       return kCallTaking.contains(command);
     case Role::kStationOfficer:
-      return kStationWork.contains(command);
+      return kStationWork.contains(command) || kUnitDuty.contains(command);
     case Role::kUnitTerminal:
-      return kUnitSteps.contains(command) || command == "add_note";
-    case Role::kAnalyst:
+      return kUnitSteps.contains(command) || kUnitSelf.contains(command) || command == "add_note";
     case Role::kAdmin:
+      return kRoster.contains(command);
+    case Role::kAnalyst:
       return false;
   }
   return false;
@@ -134,6 +167,11 @@ bool AccessPolicy::may_see(const Principal& p, const cad::Call& call, const cad:
   return incident != nullptr && may_see(p, *incident, state);
 }
 
+bool AccessPolicy::may_see(const Principal& p, const cad::Unit& unit) const {
+  if (p.role == Role::kUnitTerminal) return unit.id == p.unit;
+  return city_wide(p) || station_in_scope(p, unit.profile.station);
+}
+
 Status AccessPolicy::may_issue(const Principal& p, const cad::Command& command, const cad::State& state) const {
   const std::string_view name = cad::command_name(command);
   if (!role_may_issue(p.role, name)) {
@@ -142,6 +180,17 @@ Status AccessPolicy::may_issue(const Principal& p, const cad::Command& command, 
   if (p.role == Role::kUnitTerminal) {
     if (const cad::Order* order = order_of(command, state); order != nullptr && !targets_unit(*order, p.unit)) {
       return denied("order " + to_string(order->id) + " is not addressed to unit " + p.unit);
+    }
+    if (const auto unit = unit_of(command); !unit.empty() && unit != p.unit) {
+      return denied("a unit terminal reports for its own unit " + p.unit + " only");
+    }
+  }
+  if (!unit_of(command).empty() && p.role != Role::kUnitTerminal) {
+    for (const std::string& station : stations_of(command, state)) {
+      if (!org_->contains(station))
+        return Error(Errc::kNotFound, "there is no station " + station + " in the organisation", "profile.station");
+      if (!city_wide(p) && !station_in_scope(p, station))
+        return denied("station " + station + " is outside " + p.username + "'s scope " + p.scope);
     }
   }
   // New calls and incidents start at the centre.

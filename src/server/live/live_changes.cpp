@@ -24,6 +24,7 @@ struct ChangeData {
   std::vector<IncidentId> incidents;
   std::vector<CallId> calls;
   std::vector<OrderId> orders;
+  std::vector<std::string> units;
   cad::State records;
 };
 
@@ -47,6 +48,8 @@ Change make_change(const Committed& committed, const cad::State& durable) {
       if (auto id = cad::parse_incident_id(entity); id.ok()) add_unique(data->incidents, *id);
       else if (auto cid = cad::parse_call_id(entity); cid.ok()) add_unique(data->calls, *cid);
       else if (auto oid = cad::parse_order_id(entity); oid.ok()) add_unique(data->orders, *oid);
+      else if (entity.starts_with(cad::event_type::kUnitEntityPrefix))
+        add_unique(data->units, entity.substr(cad::event_type::kUnitEntityPrefix.size()));
     }
   }
   // Orders and calls bring their incident along; incidents bring all their orders.
@@ -66,6 +69,9 @@ Change make_change(const Committed& committed, const cad::State& durable) {
     for (OrderId o : incident->orders) {
       if (const cad::Order* order = durable.find(o)) data->records.orders.emplace(o, *order);
     }
+  }
+  for (const std::string& u : data->units) {
+    if (const cad::Unit* unit = durable.find_unit(u)) data->records.units.emplace(u, *unit);
   }
   Change change;
   change.seq = committed.last_seq;
@@ -109,6 +115,23 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
     orders.push_back(cad::order_json(order));
     visible.insert(cad::to_string(id));
   }
+  // An officer-in-danger alarm (raised or cleared) reaches every console, whatever its
+  // scope: the nearest help may well come from another station.
+  const auto alarm = [&](const std::string& unit) {
+    if (principal.role == Role::kUnitTerminal) return false;
+    const std::string entity = std::string(cad::event_type::kUnitEntityPrefix) + unit;
+    return std::any_of(data.events.begin(), data.events.end(), [&](const store::Event& e) {
+      return (e.body.type == cad::event_type::kUnitEmergencyRaised ||
+              e.body.type == cad::event_type::kUnitEmergencyCleared) &&
+             std::find(e.body.entities.begin(), e.body.entities.end(), entity) != e.body.entities.end();
+    });
+  };
+  json units = json::array();
+  for (const auto& [id, unit] : records.units) {
+    if (!policy_->may_see(principal, unit) && !alarm(id)) continue;
+    units.push_back(api::unit_view(unit));
+    visible.insert(std::string(cad::event_type::kUnitEntityPrefix) + id);
+  }
   json events = json::array();
   for (const auto& e : data.events) {
     const bool seen = std::any_of(e.body.entities.begin(), e.body.entities.end(),
@@ -123,7 +146,8 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
   if (events.empty()) return std::nullopt;
   // The hub writes "type", "n" and "seq" in front of these members.
   const json out = {{"first_seq", data.first_seq}, {"events", std::move(events)},
-                    {"incidents", std::move(incidents)}, {"calls", std::move(calls)}, {"orders", std::move(orders)}};
+                    {"incidents", std::move(incidents)}, {"calls", std::move(calls)}, {"orders", std::move(orders)},
+                    {"units", std::move(units)}};
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
