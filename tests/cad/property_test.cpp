@@ -130,7 +130,8 @@ TEST(CadProperty, InvariantsHoldAndReplayRebuildsTheSameState) {
       AcknowledgeOrder{}, SignFor{},       EnRoute{},           Arrive{},
       GiveFeedback{},     CompleteOrder{}, CancelOrder{},       ReturnOrder{},
       RegisterUnit{},     UpdateUnit{},    RetireUnit{},        StartShift{},
-      EndShift{},         SetUnitStatus{}, RaiseEmergency{},    ClearEmergency{}};
+      EndShift{},         SetUnitStatus{}, RaiseEmergency{},    ClearEmergency{},
+      RecordMissedDeadline{}};
   EXPECT_EQ(all_kinds.size(), std::variant_size_v<Command>);
   for (const auto& kind : all_kinds) {
     EXPECT_GT(accepted[std::string(command_name(kind))], 0)

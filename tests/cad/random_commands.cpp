@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <shouwang/cad/deadlines.h>
+
 namespace shouwang::cad::testing {
 namespace {
 
@@ -89,7 +91,29 @@ Command RandomCommands::next(const State& state, UtcTime now) {
     return incident_command(state, now);
   if (roll < 0.82)
     return unit_command(state, now);
+  if (roll < 0.86)
+    return deadline_command(state, now);
   return any_command(state, now);
+}
+
+// Short deadlines, so that runs of a few hundred steps miss plenty of them.
+Command RandomCommands::deadline_command(const State& state, UtcTime now) {
+  DeadlinePolicy policy;
+  policy.sign_for_s = {30, 40, 50, 60};
+  policy.arrival_s = {120, 150, 180, 240};
+  policy.feedback_s = {120, 150, 180, 240};
+  policy.pending_s = {30, 40, 50, 60};
+  const auto found = due(state, policy, now);
+  if (found.empty() || rng_.bernoulli(0.05)) {
+    return RecordMissedDeadline{DeadlineKind::kSignFor, unknown_incident(), unknown_order(), now, {}};
+  }
+  const Deadline& d = one_of(rng_, found);
+  RecordMissedDeadline c{d.kind, d.incident, d.order, d.due, {}};
+  if (d.kind == DeadlineKind::kSignFor && rng_.bernoulli(0.5))
+    c.offered_unit = rng_.bernoulli(0.97) ? "A-02" : "bad unit!";
+  if (rng_.bernoulli(0.03))
+    c.due = now.plus_micros(60'000'000);  // not due yet
+  return c;
 }
 
 Command RandomCommands::unit_command(const State& state, UtcTime now) {

@@ -26,6 +26,7 @@ class RandomCommands {
   Command order_command(const State& state);
   Command incident_command(const State& state, UtcTime now);
   Command unit_command(const State& state, UtcTime now);
+  Command deadline_command(const State& state, UtcTime now);
 
   Rng rng_;
   const Taxonomy& taxonomy_;

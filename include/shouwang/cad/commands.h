@@ -18,6 +18,7 @@
 #include <shouwang/cad/caution.h>
 #include <shouwang/cad/involved.h>
 #include <shouwang/cad/location.h>
+#include <shouwang/cad/missed_deadline.h>
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/unit.h>
 
@@ -243,9 +244,12 @@ struct EnRoute {  // 出警
   OrderId order;
 };
 
-struct Arrive {  // 到达现场
+// 到达现场. `source` says how the arrival became known: "terminal" (the unit reported it,
+// the default), "gps" (the server saw the unit stop at the scene) or "dispatcher".
+struct Arrive {
   static constexpr std::string_view kName = "arrive";
   OrderId order;
+  std::string source = "terminal";
 };
 
 struct GiveFeedback {  // 反馈
@@ -339,6 +343,21 @@ struct ClearEmergency {
   std::string reason;
 };
 
+// ---- deadlines ---------------------------------------------------------------------------
+
+// The server's timer found a deadline passed unmet (deadlines.h); recorded once per order
+// (or incident, for kPending) and kind, so it escalates once and a restart does not
+// repeat it. For a missed sign-for, `offered_unit` is the next unit the dispatcher is
+// offered (may be empty). Not a REST command: only the server's own timer issues it.
+struct RecordMissedDeadline {
+  static constexpr std::string_view kName = "record_missed_deadline";
+  DeadlineKind kind = DeadlineKind::kSignFor;
+  IncidentId incident;
+  OrderId order;  // invalid for kPending
+  UtcTime due;
+  std::string offered_unit{};
+};
+
 using Command =
     std::variant<ReceiveCall, DismissCall, CreateIncident, MergeCall, AcceptIncident, MergeIncident,
                  LinkIncidents, TransferIncident, CancelIncident, CloseScene, TerminateIncident,
@@ -346,7 +365,7 @@ using Command =
                  ConfirmLocation, AddCaution, AddNote, AddPerson, AddVehicle, VerifyField,
                  IssueOrder, SplitOrder, AcknowledgeOrder, SignFor, EnRoute, Arrive, GiveFeedback,
                  CompleteOrder, CancelOrder, ReturnOrder, RegisterUnit, UpdateUnit, RetireUnit,
-                 StartShift, EndShift, SetUnitStatus, RaiseEmergency, ClearEmergency>;
+                 StartShift, EndShift, SetUnitStatus, RaiseEmergency, ClearEmergency, RecordMissedDeadline>;
 
 // The command's kName.
 std::string_view command_name(const Command& command);

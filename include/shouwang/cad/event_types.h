@@ -55,7 +55,7 @@ inline constexpr std::string_view kOrderIssued = "order.issued";
 inline constexpr std::string_view kOrderReceived = "order.received";
 inline constexpr std::string_view kOrderSignedFor = "order.signed_for";
 inline constexpr std::string_view kOrderEnRoute = "order.en_route";
-inline constexpr std::string_view kOrderArrived = "order.arrived";
+inline constexpr std::string_view kOrderArrived = "order.arrived";  // also source: terminal, gps, dispatcher
 // {order_id, text}
 inline constexpr std::string_view kOrderFeedback = "order.feedback";
 // {order_id, reason}; reason is empty when completed by its target
@@ -83,7 +83,12 @@ inline constexpr std::string_view kUnitEmergencyRaised = "unit.emergency_raised"
 // {unit_id, reason}
 inline constexpr std::string_view kUnitEmergencyCleared = "unit.emergency_cleared";
 
-inline constexpr std::array<std::string_view, 36> kAll{kCallReceived,
+// {order_id, deadline (sign_for, arrival, feedback), due, offered_unit}
+inline constexpr std::string_view kOrderDeadlineMissed = "order.deadline_missed";
+// {incident_id, deadline (pending), due}
+inline constexpr std::string_view kIncidentDeadlineMissed = "incident.deadline_missed";
+
+inline constexpr std::array<std::string_view, 38> kAll{kCallReceived,
                                                        kCallAttached,
                                                        kCallDismissed,
                                                        kIncidentCreated,
@@ -118,7 +123,9 @@ inline constexpr std::array<std::string_view, 36> kAll{kCallReceived,
                                                        kUnitShiftEnded,
                                                        kUnitStatusChanged,
                                                        kUnitEmergencyRaised,
-                                                       kUnitEmergencyCleared};
+                                                       kUnitEmergencyCleared,
+                                                       kOrderDeadlineMissed,
+                                                       kIncidentDeadlineMissed};
 
 // The log also carries events of other parts of the platform (accounts, sessions, import
 // checkpoints). The domain owns the event types whose names start with one of these; the

@@ -15,6 +15,7 @@
 #include <shouwang/cad/incident_status.h>
 #include <shouwang/cad/involved.h>
 #include <shouwang/cad/location.h>
+#include <shouwang/cad/missed_deadline.h>
 #include <shouwang/cad/status_change.h>
 
 namespace shouwang::cad {
@@ -92,6 +93,7 @@ struct Incident {
   std::vector<OrderId> orders;  // every order of the incident, children too, in issue order
   IncidentTimes times;
   std::vector<StatusChange<IncidentStatus>> history;
+  std::vector<MissedDeadline> missed;  // pending too long without an order
   friend bool operator==(const Incident&, const Incident&) = default;
 };
 

@@ -12,6 +12,7 @@
 
 #include <shouwang/base/clock.h>
 #include <shouwang/base/ids.h>
+#include <shouwang/cad/missed_deadline.h>
 #include <shouwang/cad/order_status.h>
 #include <shouwang/cad/status_change.h>
 
@@ -67,6 +68,8 @@ struct Order {
   OrderTimes times;
   std::vector<FeedbackEntry> feedback;
   std::vector<StatusChange<OrderStatus>> history;
+  std::string arrival_source;          // how arrival became known: terminal, gps, dispatcher
+  std::vector<MissedDeadline> missed;  // sign-for, arrival, feedback deadlines it missed
   friend bool operator==(const Order&, const Order&) = default;
 };
 

@@ -79,6 +79,10 @@ void apply_unit_status_changed(State& s, const EventMeta& e, const FieldReader& 
 void apply_unit_emergency_raised(State& s, const EventMeta& e, const FieldReader& p);
 void apply_unit_emergency_cleared(State& s, const EventMeta& e, const FieldReader& p);
 
+// deadline_appliers.cpp
+void apply_order_deadline_missed(State& s, const EventMeta& e, const FieldReader& p);
+void apply_incident_deadline_missed(State& s, const EventMeta& e, const FieldReader& p);
+
 // After an order event: the order's unit (a registered unit it targets) lists the order
 // while it is open and takes the status of its latest open order, or becomes available
 // when its last one ends. `cause` (the event type) goes into the unit's history.

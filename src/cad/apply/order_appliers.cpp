@@ -131,7 +131,10 @@ void apply_order_en_route(State& s, const EventMeta& e, const FieldReader& p) {
 }
 
 void apply_order_arrived(State& s, const EventMeta& e, const FieldReader& p) {
+  // Events written before arrivals had a source came from terminals.
+  std::string source = p.has("source") ? p.string("source") : std::string("terminal");
   step(s, e, p, OrderStatus::kArrived, "order.arrived");
+  order_for(s, p.order_id("order_id")).arrival_source = std::move(source);
 }
 
 void apply_order_feedback(State& s, const EventMeta& e, const FieldReader& p) {

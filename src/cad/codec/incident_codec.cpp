@@ -189,6 +189,7 @@ nlohmann::json encode(const Incident& i) {
                         {"times", encode(i.times)},
                         {"history", encode_history(i.history)}};
   put_id(out, "merged_into", i.merged_into);
+  put_missed(out, i.missed);
   if (i.transfer) {
     out["transfer"] = {{"to_agency", i.transfer->to_agency},
                        {"reason", i.transfer->reason},
@@ -239,6 +240,7 @@ Incident decode_incident(const FieldReader& in) {
   i.times = decode_times(in.object("times"));
   i.history = decode_history<IncidentStatus>(in, "history", parse_incident_status);
   i.merged_into = in.optional_incident_id("merged_into");
+  i.missed = read_missed(in);
   if (in.has("transfer")) {
     const FieldReader t = in.object("transfer");
     i.transfer = Transfer{t.string("to_agency"), t.string("reason"), t.time("at"), t.string("by")};

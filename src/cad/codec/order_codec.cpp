@@ -59,6 +59,9 @@ nlohmann::json encode(const Order& order) {
     out["bypassed"] = order.bypassed;
     out["bypass_reason"] = order.bypass_reason;
   }
+  if (!order.arrival_source.empty())
+    out["arrival_source"] = order.arrival_source;
+  put_missed(out, order.missed);
   put_id(out, "parent", order.parent);
   put_id(out, "reissue_of", order.reissue_of);
   put_id(out, "reissued_as", order.reissued_as);
@@ -89,10 +92,39 @@ Order decode_order(const FieldReader& in) {
     order.bypassed = in.strings("bypassed");
     order.bypass_reason = in.string("bypass_reason");
   }
+  if (in.has("arrival_source"))
+    order.arrival_source = in.string("arrival_source");
+  order.missed = read_missed(in);
   order.parent = in.optional_order_id("parent");
   order.reissue_of = in.optional_order_id("reissue_of");
   order.reissued_as = in.optional_order_id("reissued_as");
   return order;
+}
+
+void put_missed(nlohmann::json& out, const std::vector<MissedDeadline>& missed) {
+  if (missed.empty())
+    return;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& m : missed) {
+    list.push_back({{"kind", to_string(m.kind)},
+                    {"due", m.due.to_iso8601()},
+                    {"noticed", m.noticed.to_iso8601()},
+                    {"offered_unit", m.offered_unit}});
+  }
+  out["missed"] = std::move(list);
+}
+
+std::vector<MissedDeadline> read_missed(const FieldReader& in) {
+  std::vector<MissedDeadline> out;
+  if (!in.has("missed"))
+    return out;
+  const auto& items = in.array("missed");
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    const FieldReader item(items[k], in.path_of("missed") + "[" + std::to_string(k) + "]");
+    out.push_back({item.enumeration<DeadlineKind>("kind", parse_deadline_kind), item.time("due"),
+                   item.time("noticed"), item.string("offered_unit")});
+  }
+  return out;
 }
 
 }  // namespace shouwang::cad

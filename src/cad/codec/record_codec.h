@@ -60,6 +60,10 @@ std::vector<StatusChange<Status>> decode_history(const FieldReader& in, std::str
   return history;
 }
 
+// Missed deadlines of an order or incident: written only when there are some.
+void put_missed(nlohmann::json& out, const std::vector<MissedDeadline>& missed);
+std::vector<MissedDeadline> read_missed(const FieldReader& in);
+
 // Arrays of ids in text form.
 template <typename Id>
 nlohmann::json encode_ids(const std::vector<Id>& ids) {

@@ -69,6 +69,9 @@ Status handle(Decision& d, const SetUnitStatus& c);
 Status handle(Decision& d, const RaiseEmergency& c);
 Status handle(Decision& d, const ClearEmergency& c);
 
+// deadline_handlers.cpp
+Status handle(Decision& d, const RecordMissedDeadline& c);
+
 // The entity name of a unit's events: "unit/A-01".
 std::string unit_entity(std::string_view unit);
 

@@ -86,7 +86,9 @@ Status handle(Decision& d, const Arrive& c) {
     return s;
   if (auto s = require_step(o, OrderStatus::kArrived, "record its arrival"); !s.ok())
     return s;
-  emit_order_event(d, o, event_type::kOrderArrived);
+  if (c.source != "terminal" && c.source != "gps" && c.source != "dispatcher")
+    return Error(Errc::kInvalidArgument, "an arrival's source is terminal, gps or dispatcher", "source");
+  emit_order_event(d, o, event_type::kOrderArrived, {{"source", c.source}});
   if (const Incident* i = incident_of(d, o)) {
     advance_progress(d, *i, IncidentStatus::kArrived, event_type::kOrderArrived);
   }

@@ -228,7 +228,13 @@ const std::vector<Entry>& entries() {
        [](const FieldReader& in, UtcTime) -> Command { return AcknowledgeOrder{in.order_id("order")}; }},
       {"sign_for", {"order"}, [](const FieldReader& in, UtcTime) -> Command { return SignFor{in.order_id("order")}; }},
       {"en_route", {"order"}, [](const FieldReader& in, UtcTime) -> Command { return EnRoute{in.order_id("order")}; }},
-      {"arrive", {"order"}, [](const FieldReader& in, UtcTime) -> Command { return Arrive{in.order_id("order")}; }},
+      {"arrive", {"order", "source"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         Arrive c{in.order_id("order")};
+         if (in.has("source"))
+           c.source = in.string("source");
+         return c;
+       }},
       {"give_feedback", {"order", "text"},
        [](const FieldReader& in, UtcTime) -> Command {
          return GiveFeedback{in.order_id("order"), in.string_or_empty("text")};
@@ -275,6 +281,12 @@ const std::vector<Entry>& entries() {
        [](const FieldReader& in, UtcTime) -> Command {
          return ClearEmergency{in.string("unit"), in.string_or_empty("reason")};
        }},
+      {"record_missed_deadline", {"kind", "incident", "order", "due", "offered_unit"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RecordMissedDeadline{in.enumeration<DeadlineKind>("kind", parse_deadline_kind),
+                                     in.incident_id("incident"), in.optional_order_id("order"), in.time("due"),
+                                     in.string_or_empty("offered_unit")};
+       }},
   };
   return table;
 }
@@ -320,6 +332,10 @@ const std::vector<std::string_view>& command_names() {
     return out;
   }();
   return names;
+}
+
+bool server_only(std::string_view name) {
+  return name == RecordMissedDeadline::kName;
 }
 
 const std::vector<std::string_view>& command_fields(std::string_view name) {
