@@ -18,6 +18,7 @@
 #include <shouwang/server/json_lines_log.h>
 #include <shouwang/server/metrics.h>
 #include <shouwang/server/router.h>
+#include <shouwang/server/unit_locator.h>
 
 namespace shouwang::server {
 
@@ -33,6 +34,9 @@ struct ApiServices {
   std::function<std::string()> org_geojson;
   // Who this centre is in the EIDO documents it exports.
   exchange::EidoContext eido;
+  // Live unit positions and road travel times; null without a road network (then
+  // recommendations and one-action dispatch answer 503).
+  UnitLocator* units = nullptr;
 };
 
 // Registers every /api/v1 route and /metrics. `api` must outlive the router.

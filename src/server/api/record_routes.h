@@ -11,5 +11,6 @@ void add_user_routes(Router& router, ApiServices& api);
 void add_reference_routes(Router& router, ApiServices& api);
 void add_eido_routes(Router& router, ApiServices& api);
 void add_unit_routes(Router& router, ApiServices& api);
+void add_dispatch_routes(Router& router, ApiServices& api);
 
 }  // namespace shouwang::server::api

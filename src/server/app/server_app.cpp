@@ -12,6 +12,7 @@
 #include <shouwang/osm/city_summary.h>
 #include <shouwang/server/api.h>
 #include <shouwang/server/city_routes.h>
+#include <shouwang/server/unit_locator.h>
 #include <shouwang/server/command_service.h>
 #include <shouwang/server/core_routes.h>
 #include <shouwang/server/live_changes.h>
@@ -62,6 +63,7 @@ struct ServerApp::Parts {
   JsonLinesLog audit_log;
   std::unique_ptr<LiveRenderer> renderer;
   std::unique_ptr<StreamHub> hub;
+  std::unique_ptr<UnitLocator> units;  // null without a road network
   std::unique_ptr<ApiServices> api;
   std::unique_ptr<StaticFiles> console;
   Router router;
@@ -181,8 +183,17 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   p.metrics.add_section([raw] { return to_prometheus(raw->hub->stats()); });
 
   // Routes.
+  // Units' positions and road travel times, when the city's road network was imported.
+  if (options.data) {
+    auto units = UnitLocator::load(*options.data);
+    if (units) {
+      p.units = std::move(units).value();
+    } else if (units.error().code != Errc::kNotFound) {
+      return units.error();
+    }
+  }
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
-                                                    p.metrics, nullptr, {}});
+                                                    p.metrics, nullptr, {}, p.units.get()});
   // EIDO names the centre as an agency: its division code, and the city's name when known.
   const std::string division = std::to_string(p.decider->centre().division_code);
   p.api->eido.agency_id = "psap-" + division + ".shouwang.local";

@@ -1,0 +1,153 @@
+// The dispatcher's one action (一键派警): the ranked units for an incident, and sending the
+// first (or the chosen) one. Passing over better-ranked units needs a reason, recorded with
+// the order.
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include <shouwang/cad/event_types.h>
+#include <shouwang/cad/recommendation.h>
+#include <shouwang/cad/record_id.h>
+
+#include "server/api/api_support.h"
+#include "server/api/record_routes.h"
+
+namespace shouwang::server::api {
+
+using cad::to_string;
+
+namespace {
+
+using nlohmann::json;
+
+Status may_ask(const Principal& p) {
+  switch (p.role) {
+    case Role::kDispatcher:
+    case Role::kCommander:
+    case Role::kCallTaker:
+    case Role::kStationOfficer:
+      return {};
+    default:
+      return Error(Errc::kPermissionDenied, "a " + std::string(to_string(p.role)) + " does not dispatch units");
+  }
+}
+
+Result<cad::RecommendOptions> options_from(const std::map<std::string, std::string>& params) {
+  cad::RecommendOptions options;
+  for (const auto& [name, value] : params) {
+    if (name != "capability")
+      return Error(Errc::kInvalidArgument, "a recommendation takes only capability=a,b", name);
+    std::vector<std::string> list;
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const auto comma = value.find(',', start);
+      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!item.empty()) list.push_back(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    options.capabilities = std::move(list);
+  }
+  return options;
+}
+
+Result<cad::Recommendation> recommend_for(ApiServices& api, const Principal& p, IncidentId id,
+                                          const cad::RecommendOptions& options) {
+  if (api.units == nullptr)
+    return Error(Errc::kUnavailable, "this centre has no road network loaded; recommendations need one");
+  if (Status visible = incident_visible(api, p, id); !visible) return visible.error();
+  return api.commands.read([&](const cad::State& state, std::uint64_t) -> Result<cad::Recommendation> {
+    const cad::Incident* incident = state.find(id);
+    if (incident == nullptr) return Error(Errc::kNotFound, "there is no incident " + to_string(id), "incident");
+    return api.units->recommend(state, api.taxonomy, *incident, options, api.commands.clock().now());
+  });
+}
+
+HttpResponse get_recommendation(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status allowed = may_ask(p); !allowed) return error_response(allowed.error());
+  auto id = path_id<IncidentId>(request, "incident", cad::parse_incident_id);
+  if (!id) return error_response(id.error());
+  auto options = options_from(query_params(request.query));
+  if (!options) return error_response(options.error());
+  auto recommendation = recommend_for(api, p, *id, *options);
+  if (!recommendation) return error_response(recommendation.error());
+  return json_response(200, {{"recommendation", cad::recommendation_json(*recommendation)}});
+}
+
+// {unit?, bypass_reason?, instructions?, capabilities?}: recommends afresh and sends the
+// first ranked unit, or the chosen one if it is ranked; the units ranked above a chosen one
+// are recorded as bypassed, with the reason.
+HttpResponse dispatch(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (!role_may_issue(p.role, cad::IssueOrder::kName)) {
+    return error_response(Error(Errc::kPermissionDenied, "a " + std::string(to_string(p.role)) + " may not issue_order"));
+  }
+  auto id = path_id<IncidentId>(request, "incident", cad::parse_incident_id);
+  if (!id) return error_response(id.error());
+  auto body = json_body(request);
+  if (!body) return error_response(body.error());
+  for (const auto& item : body->items()) {
+    const std::string& key = item.key();
+    if (key != "unit" && key != "bypass_reason" && key != "instructions" && key != "capabilities")
+      return error_response(Error(Errc::kInvalidArgument, key + " is not a member of a dispatch", key));
+    const bool text = key != "capabilities";
+    if (text ? !item.value().is_string() : !item.value().is_array())
+      return error_response(Error(Errc::kInvalidArgument, key + (text ? " must be text" : " must be a list"), key));
+  }
+  cad::RecommendOptions options;
+  if (body->contains("capabilities")) {
+    std::vector<std::string> list;
+    for (const auto& c : (*body)["capabilities"]) {
+      if (!c.is_string()) return error_response(Error(Errc::kInvalidArgument, "capabilities are names", "capabilities"));
+      list.push_back(c.get<std::string>());
+    }
+    options.capabilities = std::move(list);
+  }
+  auto recommendation = recommend_for(api, p, *id, options);
+  if (!recommendation) return error_response(recommendation.error());
+  if (recommendation->ranked.empty())
+    return error_response(Error(Errc::kConflict, "no unit is available for incident " + to_string(*id), "unit"));
+  const std::string chosen = body->value("unit", recommendation->ranked.front().unit);
+  const auto ranked = std::find_if(recommendation->ranked.begin(), recommendation->ranked.end(),
+                                   [&](const cad::RankedUnit& r) { return r.unit == chosen; });
+  if (ranked == recommendation->ranked.end()) {
+    return error_response(Error(Errc::kConflict, "unit " + chosen + " is not among the units recommended now", "unit"));
+  }
+  cad::IssueOrder order;
+  order.incident = *id;
+  order.target = {cad::TargetKind::kUnit, chosen, ""};
+  order.instructions = body->value("instructions", std::string());
+  order.bypassed = cad::ranked_above(*recommendation, chosen);
+  order.bypass_reason = body->value("bypass_reason", std::string());
+  const cad::Command command = order;
+  const auto guard = [&](const cad::State& state) { return api.policy.may_issue(p, command, state); };
+  auto outcome = api.commands.execute(command, p.actor(), guard);
+  if (!outcome) return error_response(outcome.error());
+  json out = api.commands.read([&](const cad::State& state, std::uint64_t) {
+    json answer;
+    for (const auto& e : outcome->events) {
+      if (e.body.type != cad::event_type::kOrderIssued) continue;
+      if (const auto oid = cad::parse_order_id(e.body.entities.at(1)); oid.ok()) {
+        if (const cad::Order* o = state.find(*oid)) answer["order"] = order_view(*o);
+      }
+    }
+    if (const cad::Unit* unit = state.find_unit(chosen)) answer["unit"] = unit_view(*unit);
+    return answer;
+  });
+  out["seq"] = outcome->last_seq;
+  out["rank"] = ranked->rank;
+  out["recommendation"] = cad::recommendation_json(*recommendation);
+  return json_response(201, out);
+}
+
+}  // namespace
+
+void add_dispatch_routes(Router& router, ApiServices& api) {
+  const auto bind = [&api](HttpResponse (*fn)(ApiServices&, const HttpRequest&, const Principal&)) {
+    return authed(api, [&api, fn](const HttpRequest& r, const Principal& p) { return fn(api, r, p); });
+  };
+  router.add("GET", "/api/v1/incidents/{incident}/recommendation", bind(get_recommendation));
+  router.add("POST", "/api/v1/incidents/{incident}/dispatch", bind(dispatch));
+}
+
+}  // namespace shouwang::server::api
