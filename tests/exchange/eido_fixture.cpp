@@ -143,6 +143,14 @@ nlohmann::json incident_records(const cad::State& state, IncidentId id) {
   out["orders"] = nlohmann::json::array();
   for (const auto& order : out["incident"]["orders"])
     out["orders"].push_back(all["orders"][order.get<std::string>()]);
+  // The centre's own dispatch records that EIDO does not carry: deadlines its timer saw
+  // missed, and the recommended units a dispatcher passed over.
+  out["incident"].erase("missed");
+  for (auto& order : out["orders"]) {
+    order.erase("missed");
+    order.erase("bypassed");
+    order.erase("bypass_reason");
+  }
   return out;
 }
 

@@ -27,7 +27,8 @@ IncidentId build_rich_incident(const cad::Decider& decider, cad::State& state, d
 // ids not in the map stay.
 std::string map_ids(const std::string& text, const std::map<std::string, std::string>& ids);
 
-// The incident, its calls and its orders as the state codec writes them.
+// The incident, its calls and its orders as the state codec writes them, without what EIDO
+// does not exchange (missed deadlines, bypassed units).
 nlohmann::json incident_records(const cad::State& state, IncidentId id);
 
 // The document as JSON, ids mapped.
