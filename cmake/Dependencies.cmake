@@ -8,6 +8,8 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Unit telemetry over MQTT (src/server/telemetry): the Mosquitto client library.
+pkg_check_modules(MOSQUITTO REQUIRED IMPORTED_TARGET libmosquitto)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # libpq only (Debian's libpq-dev); the server headers are not needed.
 find_package(PostgreSQL REQUIRED)
