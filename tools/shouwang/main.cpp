@@ -21,6 +21,7 @@ void print_help(std::ostream& out) {
       << "  import-incidents  load historical incident records (CSV) into the event log\n"
       << "  org        the police organisation tree and who is responsible for a point\n"
       << "  user       add, list, disable, enable user accounts and set passwords\n"
+      << "  mqtt-setup the MQTT broker's accounts for unit telemetry, from the roster\n"
       << "  version    print the version\n"
       << "  help       show this text\n\n"
       << "`shouwang VERB --help` lists the flags of a verb.\n";
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
   if (verb == "import-incidents") return run_import_incidents(rest);
   if (verb == "org") return run_org(rest);
   if (verb == "user") return run_user(rest);
+  if (verb == "mqtt-setup") return run_mqtt_setup(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";
     return kExitOk;

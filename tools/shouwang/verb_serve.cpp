@@ -6,6 +6,8 @@
 #include <pthread.h>
 
 #include <shouwang/server/server_app.h>
+#include <shouwang/server/telemetry/broker_secrets.h>
+#include <shouwang/server/telemetry/mqtt_intake.h>
 
 #include "cli_args.h"
 #include "verbs.h"
@@ -26,13 +28,50 @@ const std::vector<FlagSpec> kFlags = {
     {"taxonomy", true, "directory of incident_types.tsv and dispositions.tsv (default: the shipped one)"},
     {"logs", true, "directory for access.jsonl and audit.jsonl (default: DATA/logs, none without --data)"},
     {"session-lifetime", true, "seconds a login lasts, for consoles and machines alike (default 14 h / 30 days)"},
+    {"mqtt", true, "take unit positions from the MQTT broker at HOST:PORT (an address, e.g. 127.0.0.1:1883)"},
+    {"mqtt-user", true, "the server's broker account (default shouwang.server)"},
+    {"mqtt-password-file", true, "file holding that account's password (default DATA/mqtt/server.secret)"},
+    {"mqtt-client-id", true, "the server's MQTT client id, one per server at a broker (default shouwang-server)"},
     {"unverified-log", false, "serve even if the event log's hash chain does not verify (say why in the log book)"},
     {"help", false, "show this help"},
 };
 
 constexpr const char* kUsage =
     "usage: shouwang serve (--data DIR | --db URL --centre CODE) [--utc-offset MINUTES] [--host H] [--port P]\n"
-    "                      [--web DIR] [--threads N] [--org FILE] [--taxonomy DIR] [--logs DIR] [--unverified-log]\n";
+    "                      [--web DIR] [--threads N] [--org FILE] [--taxonomy DIR] [--logs DIR] [--unverified-log]\n"
+    "                      [--mqtt HOST:PORT [--mqtt-user NAME] [--mqtt-password-file FILE]]\n";
+
+// The broker connection from --mqtt and its companions.
+Result<server::telemetry::MqttOptions> mqtt_options(const Args& args, const std::optional<std::filesystem::path>& data) {
+  server::telemetry::MqttOptions mqtt;
+  const std::string where = *args.get("mqtt");
+  const auto colon = where.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Error(Errc::kInvalidArgument, "--mqtt is HOST:PORT, e.g. 127.0.0.1:1883");
+  }
+  mqtt.host = where.substr(0, colon);
+  const std::string port = where.substr(colon + 1);
+  char* end = nullptr;
+  const long number = std::strtol(port.c_str(), &end, 10);
+  if (port.empty() || *end != '\0' || number < 1 || number > 65535) {
+    return Error(Errc::kInvalidArgument, "--mqtt: the port must be 1 to 65535, not '" + port + "'");
+  }
+  mqtt.port = static_cast<int>(number);
+  if (const auto user = args.get("mqtt-user")) mqtt.username = *user;
+  if (const auto id = args.get("mqtt-client-id")) mqtt.client_id = *id;
+  std::filesystem::path secret;
+  if (const auto file = args.get("mqtt-password-file")) {
+    secret = *file;
+  } else if (data) {
+    secret = *data / "mqtt" / "server.secret";
+  } else {
+    return Error(Errc::kInvalidArgument, "--mqtt needs --mqtt-password-file (or --data with DATA/mqtt/server.secret)");
+  }
+  auto password = server::telemetry::read_secret_file(secret);
+  if (!password) return Error(Errc::kInvalidArgument, "--mqtt-password-file: " + password.error().message);
+  mqtt.password = std::move(*password);
+  return mqtt;
+}
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang serve: " << message << "\n" << kUsage;
@@ -89,6 +128,14 @@ int run_serve(const std::vector<std::string>& argv) {
     const auto seconds = args->get_u64("session-lifetime", 0);
     if (!seconds || *seconds < 1) return usage_error("--session-lifetime is a whole number of seconds, at least 1");
     options.auth.cookie_lifetime = options.auth.bearer_lifetime = std::chrono::seconds(*seconds);
+  }
+
+  if (const auto mqtt = args->get("mqtt")) {
+    auto broker = mqtt_options(*args, options.data);
+    if (!broker) return usage_error(broker.error().message);
+    options.telemetry.mqtt = std::move(*broker);
+  } else if (args->has("mqtt-user") || args->has("mqtt-password-file") || args->has("mqtt-client-id")) {
+    return usage_error("--mqtt-user, --mqtt-password-file and --mqtt-client-id go with --mqtt HOST:PORT");
   }
 
   // The event log is the source of truth: it is verified and the state rebuilt from it

@@ -56,6 +56,8 @@ class AccessPolicy {
   [[nodiscard]] bool may_see(const Principal& p, const cad::Call& call, const cad::State& state) const;
   // A unit: the city sees all, a scope the units of its stations, a terminal its own.
   [[nodiscard]] bool may_see(const Principal& p, const cad::Unit& unit) const;
+  // The same rule for a unit known by its code and station (its live position).
+  [[nodiscard]] bool may_see_unit(const Principal& p, std::string_view unit, std::string_view station) const;
 
   // kPermissionDenied naming why, when the role may not issue the command at all or the
   // entities it names are outside the caller's scope. Unknown ids pass, so that decide()

@@ -19,6 +19,7 @@
 #include <shouwang/server/metrics.h>
 #include <shouwang/server/router.h>
 #include <shouwang/server/unit_locator.h>
+#include <shouwang/server/unit_telemetry.h>
 
 namespace shouwang::server {
 
@@ -37,6 +38,8 @@ struct ApiServices {
   // Live unit positions and road travel times; null without a road network (then
   // recommendations and one-action dispatch answer 503).
   UnitLocator* units = nullptr;
+  // Position reports, live positions and tracks; null when the server takes none.
+  UnitTelemetry* telemetry = nullptr;
 };
 
 // Registers every /api/v1 route and /metrics. `api` must outlive the router.

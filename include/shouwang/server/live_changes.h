@@ -30,6 +30,8 @@ class LiveRenderer {
   explicit LiveRenderer(const AccessPolicy& policy) : policy_(&policy) {}
   // Subscribers register the principal behind their scope key before subscribing.
   void remember(const Principal& principal);
+  // The principal remembered for a scope key (for other messages rendered per scope).
+  [[nodiscard]] std::optional<Principal> principal(const std::string& scope_key) const;
   // The hub's Renderer.
   std::optional<std::string> render(const Change& change, const std::string& scope_key) const;
 

@@ -20,6 +20,7 @@
 #include <shouwang/server/authenticator.h>
 #include <shouwang/server/http_server.h>
 #include <shouwang/server/stream_hub.h>
+#include <shouwang/server/unit_telemetry.h>
 
 namespace shouwang::server {
 
@@ -36,6 +37,9 @@ struct AppOptions {
   ServerOptions http;
   AuthOptions auth;
   StreamOptions stream;
+  // Unit positions: MQTT when `telemetry.mqtt` is set, HTTP always; tracks in
+  // DATA/tracks.db unless `telemetry.tracks` names another file.
+  UnitTelemetryOptions telemetry;
   const Clock* clock = nullptr;                // default: the system clock
 };
 

@@ -50,6 +50,10 @@ struct Change {
 // (reason "render_failed") rather than silently missing a change.
 using Renderer = std::function<std::optional<std::string>(const Change& change, const std::string& scope_key)>;
 
+// The JSON object text of an ephemeral message for subscribers of `scope_key`, or nullopt
+// when they are not to get it. Same rules as Renderer (no "type", "n", "seq" fields).
+using EphemeralRenderer = std::function<std::optional<std::string>(const std::string& scope_key)>;
+
 struct StreamOptions {
   std::size_t backlog_changes = 10000;      // changes kept for resuming subscribers
   std::size_t max_queue_bytes = 8 << 20;    // per subscriber, beyond it: dropped
@@ -74,6 +78,13 @@ class StreamHub {
   // Queues `change` to the subscribers that may see it and keeps it in the backlog.
   // A seq not above the last published one is refused (kInvalidArgument) and not sent.
   Status publish(Change change);
+
+  // A message outside the log's sequence, such as a batch of live unit positions: rendered
+  // once per scope key, queued to the current subscribers as {"type": TYPE, "n", "seq"
+  // (the last change the subscriber has), ...}, and never kept for resuming ones (a
+  // replaying subscriber skips it; the next batch supersedes it). A render that fails or
+  // is not an object is skipped and counted (ephemeral_failures). Any thread may call it.
+  void broadcast(const std::string& type, const EphemeralRenderer& render);
 
   // A subscriber of `scope_key` that has seen everything up to `from_seq`. It receives
   // exactly the changes with seq > from_seq visible to its scope, in order, then the live

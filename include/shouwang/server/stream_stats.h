@@ -36,6 +36,8 @@ struct StreamStats {
   std::uint64_t renders = 0;        // renderer calls
   std::uint64_t messages_sent = 0;  // frames whose write completed
   std::uint64_t resyncs = 0;        // subscribers told to reload the state
+  std::uint64_t ephemeral = 0;      // ephemeral messages (live positions) queued, per subscriber
+  std::uint64_t ephemeral_failures = 0;  // ephemeral renders that failed (skipped)
   // Subscribers cut off by the server, by reason: "slow_consumer" (queue over the limits),
   // "write_timeout" (a frame not taken in time), "idle_timeout" (nothing heard from the
   // client), "render_failed".

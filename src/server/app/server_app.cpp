@@ -64,6 +64,7 @@ struct ServerApp::Parts {
   std::unique_ptr<LiveRenderer> renderer;
   std::unique_ptr<StreamHub> hub;
   std::unique_ptr<UnitLocator> units;  // null without a road network
+  std::unique_ptr<UnitTelemetry> telemetry;
   std::unique_ptr<ApiServices> api;
   std::unique_ptr<StaticFiles> console;
   Router router;
@@ -159,8 +160,32 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
       options.stream,
       [renderer = p.renderer.get()](const Change& change, const std::string& key) { return renderer->render(change, key); },
       p.commands->seq(), clock);
-  p.commands->set_on_commit([hub = p.hub.get()](const Committed& committed, const cad::State& durable) {
+  // Units' positions: who may report follows the roster.
+  if (options.data) {
+    auto units = UnitLocator::load(*options.data);
+    if (units) {
+      p.units = std::move(units).value();
+    } else if (units.error().code != Errc::kNotFound) {
+      return units.error();
+    }
+    if (options.telemetry.tracks.empty()) options.telemetry.tracks = *options.data / "tracks.db";
+  }
+  if (city && !options.telemetry.intake.filter.map_box) {
+    options.telemetry.intake.filter.map_box = telemetry::MapBox{city->south_west, city->north_east};
+  }
+  auto telemetry = UnitTelemetry::open(options.telemetry, p.units.get(), *p.hub, *p.renderer, *p.policy, clock);
+  if (!telemetry) return telemetry.error();
+  p.telemetry = std::move(*telemetry);
+  (void)p.commands->read([&](const cad::State& state, std::uint64_t) {
+    p.telemetry->on_roster(state);
+    return 0;
+  });
+  p.commands->set_on_commit([hub = p.hub.get(), telemetry = p.telemetry.get()](const Committed& committed,
+                                                                                const cad::State& durable) {
     (void)hub->publish(make_change(committed, durable));
+    const bool roster = std::any_of(committed.events.begin(), committed.events.end(),
+                                    [](const store::Event& e) { return e.body.type.starts_with("unit."); });
+    if (roster) telemetry->on_roster(durable);
   });
   p.commands->set_on_append([metrics = &p.metrics](double seconds, std::size_t events) {
     metrics->observe_append(seconds, events);
@@ -182,18 +207,11 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   });
   p.metrics.add_section([raw] { return to_prometheus(raw->hub->stats()); });
 
+  p.metrics.add_section([raw] { return raw->telemetry->prometheus(); });
+
   // Routes.
-  // Units' positions and road travel times, when the city's road network was imported.
-  if (options.data) {
-    auto units = UnitLocator::load(*options.data);
-    if (units) {
-      p.units = std::move(units).value();
-    } else if (units.error().code != Errc::kNotFound) {
-      return units.error();
-    }
-  }
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
-                                                    p.metrics, nullptr, {}, p.units.get()});
+                                                    p.metrics, nullptr, {}, p.units.get(), p.telemetry.get()});
   // EIDO names the centre as an agency: its division code, and the city's name when known.
   const std::string division = std::to_string(p.decider->centre().division_code);
   p.api->eido.agency_id = "psap-" + division + ".shouwang.local";
@@ -252,6 +270,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
 Status ServerApp::start() {
   if (Status ok = parts_->http->start(); !ok) return ok;
   parts_->hub->start_heartbeats();
+  if (Status ok = parts_->telemetry->start(); !ok) return ok;
   return {};
 }
 
@@ -263,6 +282,8 @@ void ServerApp::stop() {
   Parts& p = *parts_;
   if (p.stopped) return;
   p.stopped = true;
+  // No more positions: MQTT disconnects and the last track points are written.
+  p.telemetry->stop();
   // Commands already queued are committed and their callers answered while the HTTP
   // threads still run; later ones get 503.
   p.commands->stop();

@@ -168,8 +168,12 @@ bool AccessPolicy::may_see(const Principal& p, const cad::Call& call, const cad:
 }
 
 bool AccessPolicy::may_see(const Principal& p, const cad::Unit& unit) const {
-  if (p.role == Role::kUnitTerminal) return unit.id == p.unit;
-  return city_wide(p) || station_in_scope(p, unit.profile.station);
+  return may_see_unit(p, unit.id, unit.profile.station);
+}
+
+bool AccessPolicy::may_see_unit(const Principal& p, std::string_view unit, std::string_view station) const {
+  if (p.role == Role::kUnitTerminal) return unit == p.unit;
+  return city_wide(p) || station_in_scope(p, station);
 }
 
 Status AccessPolicy::may_issue(const Principal& p, const cad::Command& command, const cad::State& state) const {

@@ -79,6 +79,13 @@ Change make_change(const Committed& committed, const cad::State& durable) {
   return change;
 }
 
+std::optional<Principal> LiveRenderer::principal(const std::string& scope_key) const {
+  std::lock_guard lock(mutex_);
+  const auto it = principals_.find(scope_key);
+  if (it == principals_.end()) return std::nullopt;
+  return it->second;
+}
+
 void LiveRenderer::remember(const Principal& principal) {
   std::lock_guard lock(mutex_);
   principals_.emplace(principal.scope_key(), principal);

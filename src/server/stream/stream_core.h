@@ -44,6 +44,7 @@ struct StreamCore : std::enable_shared_from_this<StreamCore> {
   Status publish(Change change);
   std::shared_ptr<Subscription> subscribe(const std::string& scope_key, std::uint64_t from_seq,
                                           const std::string& identity);
+  void broadcast(const std::string& type, const EphemeralRenderer& render);
   void tick();
   void close_all(const std::string& reason, std::uint16_t code);
   // Forgets the subscription whose state is `state` (called once it has ended).

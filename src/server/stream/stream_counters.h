@@ -20,6 +20,8 @@ struct StreamCounters {
   std::atomic<std::uint64_t> renders{0};
   std::atomic<std::uint64_t> messages_sent{0};
   std::atomic<std::uint64_t> resyncs{0};
+  std::atomic<std::uint64_t> ephemeral{0};           // ephemeral messages queued (one per subscriber)
+  std::atomic<std::uint64_t> ephemeral_failures{0};  // ephemeral renders that failed
   std::array<std::atomic<std::uint64_t>, LatencyHistogram::kBoundsMs.size() + 1> latency_buckets{};
   std::atomic<std::uint64_t> latency_count{0};
   std::atomic<std::uint64_t> latency_sum_us{0};

@@ -153,6 +153,35 @@ void StreamCore::remove(const SubscriptionState* state) {
   rebuild_groups_locked();
 }
 
+void StreamCore::broadcast(const std::string& type, const EphemeralRenderer& render) {
+  std::shared_ptr<const std::vector<ScopeGroup>> groups;
+  {
+    std::lock_guard lock(mutex_);
+    groups = groups_;
+  }
+  if (groups->empty()) return;
+  const auto type_text = std::make_shared<const std::string>(type);
+  const UtcTime now = clock.now();
+  for (const ScopeGroup& group : *groups) {
+    std::optional<std::string> text;
+    try {
+      text = render(group.scope_key);
+    } catch (const std::exception&) {
+      counters->ephemeral_failures.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
+    if (!text) continue;
+    auto tail = object_tail(*text);
+    if (!tail) {
+      counters->ephemeral_failures.fetch_add(1, std::memory_order_relaxed);
+      continue;
+    }
+    const auto shared = std::make_shared<const std::string>(std::move(*tail));
+    for (const auto& subscriber : group.subscribers) subscriber->state_->offer_ephemeral(type_text, shared, now);
+    counters->ephemeral.fetch_add(group.subscribers.size(), std::memory_order_relaxed);
+  }
+}
+
 void StreamCore::tick() {
   std::vector<std::shared_ptr<Subscription>> subscribers;
   {
@@ -208,6 +237,8 @@ std::shared_ptr<Subscription> StreamHub::subscribe(const std::string& scope_key,
                                                    const std::string& identity) {
   return core_->subscribe(scope_key, from_seq, identity);
 }
+
+void StreamHub::broadcast(const std::string& type, const EphemeralRenderer& render) { core_->broadcast(type, render); }
 
 void StreamHub::tick() { core_->tick(); }
 

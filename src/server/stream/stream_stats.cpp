@@ -44,6 +44,10 @@ std::string to_prometheus(const StreamStats& s) {
   metric(out, "renders_total", "Renderer calls.", static_cast<double>(s.renders));
   metric(out, "messages_sent_total", "Stream frames written completely.", static_cast<double>(s.messages_sent));
   metric(out, "resyncs_total", "Subscribers told to reload the state.", static_cast<double>(s.resyncs));
+  metric(out, "ephemeral_total", "Ephemeral messages (live positions) queued to subscribers.",
+         static_cast<double>(s.ephemeral));
+  metric(out, "ephemeral_failures_total", "Ephemeral renders that failed and were skipped.",
+         static_cast<double>(s.ephemeral_failures));
   out += "# HELP shouwang_stream_drops_total Subscribers cut off by the server.\n"
          "# TYPE shouwang_stream_drops_total counter\n";
   for (const auto& [reason, n] : s.drops) {
@@ -95,6 +99,8 @@ void StreamCounters::snapshot(StreamStats& out) const {
   out.renders = renders.load(std::memory_order_relaxed);
   out.messages_sent = messages_sent.load(std::memory_order_relaxed);
   out.resyncs = resyncs.load(std::memory_order_relaxed);
+  out.ephemeral = ephemeral.load(std::memory_order_relaxed);
+  out.ephemeral_failures = ephemeral_failures.load(std::memory_order_relaxed);
   for (std::size_t i = 0; i < latency_buckets.size(); ++i) {
     out.delivery.buckets[i] = latency_buckets[i].load(std::memory_order_relaxed);
   }

@@ -14,7 +14,13 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 }  // namespace
 
 std::string change_head(std::uint64_t n, std::uint64_t seq, std::string_view tail) {
-  std::string head = "{\"type\":\"change\",\"n\":";
+  return message_head("change", n, seq, tail);
+}
+
+std::string message_head(std::string_view type, std::uint64_t n, std::uint64_t seq, std::string_view tail) {
+  std::string head = "{\"type\":\"";
+  head += type;
+  head += "\",\"n\":";
   head += std::to_string(n);
   head += ",\"seq\":";
   head += std::to_string(seq);

@@ -15,6 +15,8 @@ namespace shouwang::server::detail {
 // `{"type":"change","n":N,"seq":S,` — or without the comma when `tail` closes an empty
 // object; the rendered tail follows it.
 std::string change_head(std::uint64_t n, std::uint64_t seq, std::string_view tail);
+// The same head for a message of another type (an ephemeral one such as "positions").
+std::string message_head(std::string_view type, std::uint64_t n, std::uint64_t seq, std::string_view tail);
 std::string heartbeat_text(std::uint64_t n, std::uint64_t seq, UtcTime t);
 std::string resync_text(std::string_view reason, std::uint64_t seq);
 std::string dropped_text(std::string_view reason);

@@ -17,7 +17,8 @@ constexpr std::size_t kHeartbeatCost = 96;
 
 std::size_t Queued::cost() const {
   switch (kind) {
-    case Kind::kChange: return kHeadCost + text->size();
+    case Kind::kChange:
+    case Kind::kEphemeral: return kHeadCost + text->size();
     case Kind::kHeartbeat: return kHeartbeatCost;
     case Kind::kFinal: return text->size();
   }
@@ -153,6 +154,17 @@ void SubscriptionState::offer(std::uint64_t seq, const Rendered& rendered, UtcTi
   run(std::move(after));
 }
 
+void SubscriptionState::offer_ephemeral(const std::shared_ptr<const std::string>& type,
+                                        const std::shared_ptr<const std::string>& tail, UtcTime published) {
+  After after;
+  {
+    std::lock_guard lock(mutex_);
+    if (closing_ || replaying_) return;
+    push_locked(Queued{Queued::Kind::kEphemeral, false, 0, fed_seq_, published, tail, type}, after);
+  }
+  run(std::move(after));
+}
+
 void SubscriptionState::heartbeat(UtcTime now, bool forced) {
   After after;
   {
@@ -202,6 +214,10 @@ Subscription::Next SubscriptionState::next() {
       frame.tail = std::move(item.text);
       frame.live = item.live;
       frame.published = item.at;
+      break;
+    case Queued::Kind::kEphemeral:
+      frame.head = message_head(*item.type, item.n, item.seq, *item.text);
+      frame.tail = std::move(item.text);
       break;
     case Queued::Kind::kHeartbeat: frame.head = heartbeat_text(item.n, item.seq, item.at); break;
     case Queued::Kind::kFinal: frame.tail = std::move(item.text); break;

@@ -32,13 +32,14 @@ struct Rendered {
 };
 
 struct Queued {
-  enum class Kind : std::uint8_t { kChange, kHeartbeat, kFinal };
+  enum class Kind : std::uint8_t { kChange, kEphemeral, kHeartbeat, kFinal };
   Kind kind = Kind::kChange;
   bool live = false;  // pushed by publish(), not replayed from the backlog
   std::uint64_t n = 0;
   std::uint64_t seq = 0;
   UtcTime at;  // change: when it was published; heartbeat: its time
-  std::shared_ptr<const std::string> text;  // change: the rendered tail; final: the message
+  std::shared_ptr<const std::string> text;  // change, ephemeral: the rendered tail; final: the message
+  std::shared_ptr<const std::string> type{};  // ephemeral: the message's type
 
   [[nodiscard]] std::size_t cost() const;  // bytes counted against the queue limit
 };
@@ -60,6 +61,10 @@ class SubscriptionState {
   void offer_replayed(std::uint64_t seq, const Rendered& rendered);
   void end_replay();
   void offer(std::uint64_t seq, const Rendered& rendered, UtcTime published);
+  // A message outside the log's sequence (live positions): queued now unless the stream is
+  // replaying or closing, when it is skipped (the next one supersedes it).
+  void offer_ephemeral(const std::shared_ptr<const std::string>& type, const std::shared_ptr<const std::string>& tail,
+                       UtcTime published);
   // Queues a heartbeat when one is due at `now` (or at once when `forced`).
   void heartbeat(UtcTime now, bool forced);
   // Replaces the queue with `message` and ends the stream (resync).

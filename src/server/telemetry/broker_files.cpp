@@ -13,6 +13,8 @@
 
 #include <shouwang/server/telemetry/unit_code.h>
 
+#include "server/telemetry/file_replace.h"
+
 namespace shouwang::server::telemetry {
 namespace {
 
@@ -42,13 +44,13 @@ Status check_account(const BrokerAccount& account, const std::string& where) {
   return {};
 }
 
-Status check_server_name(const std::string& name) {
-  if (name.empty()) return invalid("server.username", "the server's broker account needs a name");
+Status check_account_name(const std::string& name, const std::string& where) {
+  if (name.empty()) return invalid(where, "a broker account needs a name");
   for (const char c : name) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte == 0x7f || c == ':' || c == '+' || c == '#' || c == '/') {
-      return invalid("server.username",
-                     "the server's broker account name cannot hold spaces, control characters, ':', '+', "
+      return invalid(where,
+                     "a broker account name cannot hold spaces, control characters, ':', '+', "
                      "'#' or '/'");
     }
   }
@@ -64,9 +66,21 @@ Status check_setup(const BrokerSetup& setup) {
   if (setup.run_as_user.find_first_of(" \t\r\n") != std::string::npos) {
     return invalid("run_as_user", "the broker's user name cannot hold white space");
   }
-  if (auto ok = check_server_name(setup.server.username); !ok) return ok;
+  if (auto ok = check_account_name(setup.server.username, "server.username"); !ok) return ok;
   if (auto ok = check_account(setup.server, "server"); !ok) return ok;
   std::set<std::string, std::less<>> seen{setup.server.username};
+  for (std::size_t i = 0; i < setup.gateways.size(); ++i) {
+    const std::string where = "gateways[" + std::to_string(i) + "]";
+    const BrokerAccount& gateway = setup.gateways[i];
+    if (auto ok = check_account_name(gateway.username, where + ".username"); !ok) return ok;
+    if (is_valid_unit_code(gateway.username)) {
+      return invalid(where + ".username", "a gateway's name must not be a unit code: '" + gateway.username + "'");
+    }
+    if (!seen.insert(gateway.username).second) {
+      return invalid(where + ".username", "the account '" + gateway.username + "' is given twice");
+    }
+    if (auto ok = check_account(gateway, where); !ok) return ok;
+  }
   for (std::size_t i = 0; i < setup.units.size(); ++i) {
     const std::string where = "units[" + std::to_string(i) + "]";
     const BrokerAccount& unit = setup.units[i];
@@ -78,25 +92,6 @@ Status check_setup(const BrokerSetup& setup) {
     }
     if (auto ok = check_account(unit, where); !ok) return ok;
   }
-  return {};
-}
-
-// Writes `text` to `path` through a temporary file and a rename, with `mode`.
-Status write_file(const fs::path& path, const std::string& text, fs::perms mode) {
-  const fs::path temporary = path.string() + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return Error(Errc::kIoError, "cannot write " + temporary.string() + ": " + std::strerror(errno));
-    std::error_code ec;
-    fs::permissions(temporary, mode, fs::perm_options::replace, ec);
-    if (ec) return Error(Errc::kIoError, "cannot set the mode of " + temporary.string() + ": " + ec.message());
-    out << text;
-    out.flush();
-    if (!out) return Error(Errc::kIoError, "cannot write " + temporary.string());
-  }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) return Error(Errc::kIoError, "cannot rename " + temporary.string() + ": " + ec.message());
   return {};
 }
 
@@ -136,7 +131,7 @@ std::string mosquitto_password_hash(std::string_view password, int iterations) {
       password, std::string_view(reinterpret_cast<const char*>(salt.data()), salt.size()), iterations);
 }
 
-std::string mosquitto_acl(std::string_view server_username) {
+std::string mosquitto_acl(std::string_view server_username, const std::vector<std::string>& gateways) {
   std::string text = "# Written by shouwang for unit telemetry; rewritten when units change.\n";
   text += "# A unit (username = its code) may publish only its own position.\n";
   text += "pattern write shouwang/units/%u/position\n\n";
@@ -146,6 +141,11 @@ std::string mosquitto_acl(std::string_view server_username) {
   text += "\ntopic read ";
   text += kPositionTopicFilter;
   text += "\n";
+  for (const std::string& gateway : gateways) {
+    text += "\n# A gateway publishes the positions of the units it relays.\nuser " + gateway + "\ntopic write ";
+    text += kPositionTopicFilter;
+    text += "\n";
+  }
   return text;
 }
 
@@ -160,12 +160,17 @@ Result<BrokerFiles> write_broker_files(const fs::path& dir, const BrokerSetup& s
     passwords += account.username + ":" + mosquitto_password_hash(account.password, setup.pbkdf2_iterations) + "\n";
   };
   add(setup.server);
+  std::vector<std::string> gateway_names;
+  for (const BrokerAccount& gateway : setup.gateways) {
+    add(gateway);
+    gateway_names.push_back(gateway.username);
+  }
   for (const BrokerAccount& unit : setup.units) add(unit);
   constexpr fs::perms kOwnerOnly = fs::perms::owner_read | fs::perms::owner_write;
   constexpr fs::perms kReadable = kOwnerOnly | fs::perms::group_read | fs::perms::others_read;
-  if (auto ok = write_file(files.passwords, passwords, kOwnerOnly); !ok) return ok.error();
-  if (auto ok = write_file(files.acl, mosquitto_acl(setup.server.username), kOwnerOnly); !ok) return ok.error();
-  if (auto ok = write_file(files.config, config_text(setup, files), kReadable); !ok) return ok.error();
+  if (auto ok = replace_file(files.passwords, passwords, kOwnerOnly); !ok) return ok.error();
+  if (auto ok = replace_file(files.acl, mosquitto_acl(setup.server.username, gateway_names), kOwnerOnly); !ok) return ok.error();
+  if (auto ok = replace_file(files.config, config_text(setup, files), kReadable); !ok) return ok.error();
   return files;
 }
 

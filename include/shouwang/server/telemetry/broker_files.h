@@ -3,6 +3,8 @@
 // what each may do (an ACL file) and a minimal mosquitto.conf naming both.
 //
 // - The server's own account may read every unit's position topic and nothing else.
+// - A gateway account (a vehicle-fleet gateway relaying many terminals, or the simulator)
+//   may publish every unit's position topic and nothing else.
 // - Each unit's account (username = its code) may only publish its own position topic
 //   ("pattern write shouwang/units/%u/position"), so a terminal cannot pose as another.
 // - The password file is in Mosquitto 2.0's own format, computed here (no mosquitto_passwd
@@ -35,6 +37,9 @@ struct BrokerSetup {
   // Reads every unit's position. Its name must not be a unit code; the default is not one.
   BrokerAccount server{"shouwang.server", ""};
   std::vector<BrokerAccount> units;  // username: a unit code (unit_code.h), each once
+  // Publish any unit's position. Their names follow the server account's rules and must
+  // not be unit codes.
+  std::vector<BrokerAccount> gateways;
   std::string run_as_user;           // empty: Mosquitto's default (the `mosquitto` user)
   int pbkdf2_iterations = 1000;
 };
@@ -57,7 +62,7 @@ std::string mosquitto_password_hash(std::string_view password, std::string_view 
 // The same with a fresh random 12-byte salt.
 std::string mosquitto_password_hash(std::string_view password, int iterations);
 
-// The ACL file's text for the server account `server_username`.
-std::string mosquitto_acl(std::string_view server_username);
+// The ACL file's text for the server account `server_username` and the gateway accounts.
+std::string mosquitto_acl(std::string_view server_username, const std::vector<std::string>& gateways = {});
 
 }  // namespace shouwang::server::telemetry
