@@ -18,6 +18,7 @@
 #include <shouwang/base/clock.h>
 #include <shouwang/base/result.h>
 #include <shouwang/server/authenticator.h>
+#include <shouwang/server/deadline_watch.h>
 #include <shouwang/server/http_server.h>
 #include <shouwang/server/stream_hub.h>
 #include <shouwang/server/unit_telemetry.h>
@@ -40,6 +41,8 @@ struct AppOptions {
   // Unit positions: MQTT when `telemetry.mqtt` is set, HTTP always; tracks in
   // DATA/tracks.db unless `telemetry.tracks` names another file.
   UnitTelemetryOptions telemetry;
+  // Deadlines per priority and GPS arrival detection (the timers run on `clock`).
+  DeadlineWatchOptions deadlines;
   const Clock* clock = nullptr;                // default: the system clock
 };
 

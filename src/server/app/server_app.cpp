@@ -65,6 +65,7 @@ struct ServerApp::Parts {
   std::unique_ptr<StreamHub> hub;
   std::unique_ptr<UnitLocator> units;  // null without a road network
   std::unique_ptr<UnitTelemetry> telemetry;
+  std::unique_ptr<DeadlineWatch> watch;
   std::unique_ptr<ApiServices> api;
   std::unique_ptr<StaticFiles> console;
   Router router;
@@ -209,6 +210,20 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
 
   p.metrics.add_section([raw] { return raw->telemetry->prometheus(); });
 
+  // The timers: missed deadlines and arrivals seen by GPS, recorded as the system.
+  if (Status ok = cad::validate(options.deadlines.policy); !ok) {
+    return Error(ok.error().code, "deadlines: " + ok.error().message, "deadlines");
+  }
+  p.watch = std::make_unique<DeadlineWatch>(
+      *p.commands, p.taxonomy, p.units.get(),
+      [telemetry = p.telemetry.get()](std::string_view unit) -> std::optional<WatchedFix> {
+        const auto fix = telemetry->live(unit);
+        if (!fix) return std::nullopt;
+        return WatchedFix{fix->position, fix->t, fix->speed_mps};
+      },
+      clock, options.deadlines);
+  p.metrics.add_section([raw] { return raw->watch->prometheus(); });
+
   // Routes.
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
                                                     p.metrics, nullptr, {}, p.units.get(), p.telemetry.get()});
@@ -271,6 +286,7 @@ Status ServerApp::start() {
   if (Status ok = parts_->http->start(); !ok) return ok;
   parts_->hub->start_heartbeats();
   if (Status ok = parts_->telemetry->start(); !ok) return ok;
+  parts_->watch->start();
   return {};
 }
 
@@ -284,6 +300,7 @@ void ServerApp::stop() {
   p.stopped = true;
   // No more positions: MQTT disconnects and the last track points are written.
   p.telemetry->stop();
+  p.watch->stop();
   // Commands already queued are committed and their callers answered while the HTTP
   // threads still run; later ones get 503.
   p.commands->stop();
