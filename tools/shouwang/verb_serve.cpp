@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <iostream>
 #include <pthread.h>
+#include <sstream>
 
+#include <shouwang/cad/deadlines.h>
 #include <shouwang/server/server_app.h>
 #include <shouwang/server/telemetry/broker_secrets.h>
 #include <shouwang/server/telemetry/mqtt_intake.h>
@@ -32,6 +34,8 @@ const std::vector<FlagSpec> kFlags = {
     {"mqtt-user", true, "the server's broker account (default shouwang.server)"},
     {"mqtt-password-file", true, "file holding that account's password (default DATA/mqtt/server.secret)"},
     {"mqtt-client-id", true, "the server's MQTT client id, one per server at a broker (default shouwang-server)"},
+    {"deadlines", true, "seconds per priority 1-4, e.g. 'sign_for=60,120,180,300;arrival=600,900,1800,3600' "
+                        "(also feedback=, pending=; the rest keep their defaults)"},
     {"unverified-log", false, "serve even if the event log's hash chain does not verify (say why in the log book)"},
     {"help", false, "show this help"},
 };
@@ -40,6 +44,38 @@ constexpr const char* kUsage =
     "usage: shouwang serve (--data DIR | --db URL --centre CODE) [--utc-offset MINUTES] [--host H] [--port P]\n"
     "                      [--web DIR] [--threads N] [--org FILE] [--taxonomy DIR] [--logs DIR] [--unverified-log]\n"
     "                      [--mqtt HOST:PORT [--mqtt-user NAME] [--mqtt-password-file FILE]]\n";
+
+// --deadlines: "KIND=S1,S2,S3,S4" parts separated by ';', over the default policy.
+Result<cad::DeadlinePolicy> deadline_policy(const std::string& text) {
+  cad::DeadlinePolicy policy;
+  std::stringstream parts(text);
+  for (std::string part; std::getline(parts, part, ';');) {
+    if (part.empty()) continue;
+    const auto eq = part.find('=');
+    const std::string kind = part.substr(0, eq);
+    std::array<std::int64_t, 4>* values = kind == "sign_for"   ? &policy.sign_for_s
+                                          : kind == "arrival"  ? &policy.arrival_s
+                                          : kind == "feedback" ? &policy.feedback_s
+                                          : kind == "pending"  ? &policy.pending_s
+                                                               : nullptr;
+    if (eq == std::string::npos || values == nullptr) {
+      return Error(Errc::kInvalidArgument, "--deadlines: '" + part + "' is not sign_for=, arrival=, feedback= or pending=");
+    }
+    std::stringstream numbers(part.substr(eq + 1));
+    std::size_t i = 0;
+    for (std::string number; std::getline(numbers, number, ',');) {
+      char* end = nullptr;
+      const long long seconds = std::strtoll(number.c_str(), &end, 10);
+      if (i == 4 || number.empty() || *end != '\0') {
+        return Error(Errc::kInvalidArgument, "--deadlines: " + kind + " takes four whole numbers of seconds");
+      }
+      (*values)[i++] = seconds;
+    }
+    if (i != 4) return Error(Errc::kInvalidArgument, "--deadlines: " + kind + " takes four whole numbers of seconds");
+  }
+  if (Status ok = cad::validate(policy); !ok) return Error(Errc::kInvalidArgument, "--deadlines: " + ok.error().message);
+  return policy;
+}
 
 // The broker connection from --mqtt and its companions.
 Result<server::telemetry::MqttOptions> mqtt_options(const Args& args, const std::optional<std::filesystem::path>& data) {
@@ -130,6 +166,11 @@ int run_serve(const std::vector<std::string>& argv) {
     options.auth.cookie_lifetime = options.auth.bearer_lifetime = std::chrono::seconds(*seconds);
   }
 
+  if (const auto deadlines = args->get("deadlines")) {
+    auto policy = deadline_policy(*deadlines);
+    if (!policy) return usage_error(policy.error().message);
+    options.deadlines.policy = *policy;
+  }
   if (const auto mqtt = args->get("mqtt")) {
     auto broker = mqtt_options(*args, options.data);
     if (!broker) return usage_error(broker.error().message);
