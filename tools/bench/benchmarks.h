@@ -11,5 +11,6 @@ int run_routing_bench(const std::vector<std::string>& args);
 int run_core_bench(const std::vector<std::string>& args);
 int run_stream_bench(const std::vector<std::string>& args);
 int run_stream_watch(const std::vector<std::string>& args);
+int run_units_bench(const std::vector<std::string>& args);
 
 }  // namespace shouwang::bench

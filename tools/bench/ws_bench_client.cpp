@@ -29,10 +29,32 @@ bool send_all(int fd, const std::string& bytes) {
   return ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size());
 }
 
-std::string request_text(const std::string& target, const std::vector<std::string>& headers, const std::string& extra) {
-  std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra;
+std::string request_text(const std::string& target, const std::vector<std::string>& headers, const std::string& extra,
+                         const std::string& method = "GET", const std::string& body = "") {
+  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra;
   for (const auto& line : headers) request += line + "\r\n";
-  return request + "\r\n";
+  if (method != "GET") request += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+  return request + "\r\n" + body;
+}
+
+// One request on a fresh connection; the body of a 2xx answer.
+Result<std::string> http_exchange(int port, const std::string& method, const std::string& target, const std::string& body,
+                                  const std::vector<std::string>& headers) {
+  auto fd = connect_loopback(port);
+  if (!fd) return fd.error();
+  if (!send_all(*fd, request_text(target, headers, "Connection: close\r\n", method, body))) {
+    ::close(*fd);
+    return Error(Errc::kIoError, "cannot send the request for " + target);
+  }
+  std::string answer;
+  char buffer[1 << 16];
+  for (ssize_t n; (n = ::recv(*fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
+  ::close(*fd);
+  if (answer.rfind("HTTP/1.1 2", 0) != 0) {
+    return Error(Errc::kIoError, target + " answered: " + answer.substr(0, answer.find('\r')));
+  }
+  const auto start = answer.find("\r\n\r\n");
+  return start == std::string::npos ? std::string() : answer.substr(start + 4);
 }
 
 }  // namespace
@@ -67,21 +89,12 @@ Result<int> connect_websocket(int port, const std::string& target, const std::ve
 }
 
 Result<std::string> http_get(int port, const std::string& target, const std::vector<std::string>& headers) {
-  auto fd = connect_loopback(port);
-  if (!fd) return fd.error();
-  if (!send_all(*fd, request_text(target, headers, "Connection: close\r\n"))) {
-    ::close(*fd);
-    return Error(Errc::kIoError, "cannot send the request for " + target);
-  }
-  std::string answer;
-  char buffer[1 << 16];
-  for (ssize_t n; (n = ::recv(*fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
-  ::close(*fd);
-  if (answer.rfind("HTTP/1.1 200", 0) != 0) {
-    return Error(Errc::kIoError, target + " answered: " + answer.substr(0, answer.find('\r')));
-  }
-  const auto body = answer.find("\r\n\r\n");
-  return body == std::string::npos ? std::string() : answer.substr(body + 4);
+  return http_exchange(port, "GET", target, "", headers);
+}
+
+Result<std::string> http_post(int port, const std::string& target, const std::string& body,
+                              const std::vector<std::string>& headers) {
+  return http_exchange(port, "POST", target, body, headers);
 }
 
 bool send_pong(int fd, std::string_view payload) {

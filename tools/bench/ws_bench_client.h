@@ -16,8 +16,11 @@ namespace shouwang::bench {
 // ("Name: value"); the socket is returned once the 101 has been read.
 Result<int> connect_websocket(int port, const std::string& target, const std::vector<std::string>& headers = {});
 
-// One plain HTTP/1.1 GET on a fresh connection; the body of a 200 answer.
+// One plain HTTP/1.1 GET on a fresh connection; the body of a 2xx answer.
 Result<std::string> http_get(int port, const std::string& target, const std::vector<std::string>& headers = {});
+// The same for a POST of a JSON body.
+Result<std::string> http_post(int port, const std::string& target, const std::string& body,
+                              const std::vector<std::string>& headers = {});
 
 struct ServerFrame {
   int opcode = 0;  // 0x1 text, 0x8 close, …
