@@ -36,6 +36,10 @@ int wait_for_exit(pid_t pid);
 // Whether the child has ended, without waiting; sets *exit_code when it has.
 bool has_exited(pid_t pid, int* exit_code);
 
+// A port the OS reports free on 127.0.0.1 just now, 0 when it found none. Another process
+// may take it before the child binds it: servers started on it are retried on another.
+int free_loopback_port();
+
 // spawn() and wait_for_exit().
 Result<int> run(const std::vector<std::string>& argv, const SpawnOptions& options = {});
 

@@ -1,5 +1,7 @@
 #include "pg_server.h"
 
+#include "store/child_process.h"
+
 #include <algorithm>
 #include <arpa/inet.h>
 #include <chrono>
@@ -22,26 +24,6 @@ namespace fs = std::filesystem;
 constexpr const char* kDebianPgRoot = "/usr/lib/postgresql";
 constexpr auto kStartTimeout = std::chrono::seconds(60);
 constexpr auto kStopTimeout = std::chrono::seconds(60);
-
-// A port the OS reports free on 127.0.0.1 just now. Another process may take it before the
-// server binds it; launch() then tries another.
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0)
-    return 0;
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof address;
-  int port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  ::close(fd);
-  return port;
-}
 
 std::string read_from(const fs::path& path, std::uintmax_t offset) {
   std::ifstream in(path, std::ios::binary);
@@ -193,7 +175,7 @@ Status PgServer::launch(bool pick_port) {
   const fs::path log = dir_ / "server.log";
   for (int attempt = 0; attempt < 5; ++attempt) {
     if (pick_port || port_ == 0)
-      port_ = free_port();
+      port_ = free_loopback_port();
     if (port_ == 0)
       return Error(Errc::kIoError, "cannot find a free port on 127.0.0.1");
     SpawnOptions options = as_server_user_;

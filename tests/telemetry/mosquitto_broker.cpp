@@ -23,20 +23,6 @@ sockaddr_in loopback(int port) {
   return address;
 }
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return 0;
-  sockaddr_in address = loopback(0);
-  socklen_t length = sizeof address;
-  int port = 0;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  ::close(fd);
-  return port;
-}
-
 bool accepts_connections(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) return false;
@@ -50,7 +36,7 @@ bool accepts_connections(int port) {
 
 bool MosquittoBroker::available() { return ::access(kBinary, X_OK) == 0; }
 
-MosquittoBroker::MosquittoBroker(BrokerSetup setup) : dir_("mosquitto"), setup_(std::move(setup)), port_(free_port()) {
+MosquittoBroker::MosquittoBroker(BrokerSetup setup) : dir_("mosquitto"), setup_(std::move(setup)), port_(shouwang::test::free_loopback_port()) {
   setup_.listen_address = "127.0.0.1";
   setup_.port = port_;
   if (::geteuid() == 0) setup_.run_as_user = "root";
