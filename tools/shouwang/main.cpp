@@ -14,9 +14,11 @@ void print_help(std::ostream& out) {
       << "usage: shouwang VERB [flags]\n\n"
       << "verbs:\n"
       << "  gen-city   generate the demo city as an OpenStreetMap PBF file\n"
+      << "  gen-history  write years of synthetic incident history into the event log\n"
       << "  import-osm build the road graph of an OSM file into a data directory\n"
       << "  route      travel time and path between two positions (for checking a graph)\n"
       << "  serve      run the HTTP server and the console\n"
+      << "  simulate   drive live patrol units (GPS over MQTT, orders over the API) against a server\n"
       << "  audit      verify the event log's hash chain (audit verify --db URL)\n"
       << "  import-incidents  load historical incident records (CSV) into the event log\n"
       << "  org        the police organisation tree and who is responsible for a point\n"
@@ -38,7 +40,9 @@ int main(int argc, char** argv) {
   const std::string verb = argv[1];
   const std::vector<std::string> rest(argv + 2, argv + argc);
   if (verb == "gen-city") return run_gen_city(rest);
+  if (verb == "gen-history") return run_gen_history(rest);
   if (verb == "serve") return run_serve(rest);
+  if (verb == "simulate") return run_simulate(rest);
   if (verb == "import-osm") return run_import_osm(rest);
   if (verb == "route") return run_route(rest);
   if (verb == "audit") return run_audit(rest);

@@ -8,7 +8,9 @@
 namespace shouwang::cli {
 
 int run_gen_city(const std::vector<std::string>& args);
+int run_gen_history(const std::vector<std::string>& args);
 int run_serve(const std::vector<std::string>& args);
+int run_simulate(const std::vector<std::string>& args);
 int run_import_osm(const std::vector<std::string>& args);
 int run_route(const std::vector<std::string>& args);
 int run_audit(const std::vector<std::string>& args);
