@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Generates the demo city (once) and serves it with the console. HOST, PORT and SEED may be
-# set in the environment.
+# The demo: a generated city (once), a year of its history (once), then the command centre
+# live: a Mosquitto broker for the units' telemetry, the server with its console, and the
+# simulator driving patrol units and taking calls. HOST, PORT, SEED, UNITS (default 60),
+# CALLS_PER_HOUR (default 40: livelier than the city's real rate, for a demo),
+# MQTT_PORT (default 18830), HISTORY_YEARS (default 1) and HISTORY_CALLS_PER_DAY (default
+# 100) may be set in the environment; BIN names another build of the executable and DATA
+# another data directory (default var/demo).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-BIN=build/release/shouwang
-DATA=var/demo
+BIN=${BIN:-build/release/shouwang}
+DATA=${DATA:-var/demo}
 HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-8080}
 SEED=${SEED:-1}
+UNITS=${UNITS:-60}
+MQTT_PORT=${MQTT_PORT:-18830}
 
 mkdir -p "$DATA"
 if [ ! -f "$DATA/city.osm.pbf" ]; then
@@ -29,5 +36,35 @@ if ! "$BIN" user list --data "$DATA" 2>/dev/null | grep -q '^admin '; then
       --password-stdin --data "$DATA" >/dev/null
   done
 fi
+echo "shouwang-demo" > "$DATA/demo-password"
+# History for the statistics: written once through the event log (a rerun does nothing).
+echo "[demo] the city's history: ${HISTORY_YEARS:-1} year(s) of incidents (written once)"
+"$BIN" gen-history --data "$DATA" --years "${HISTORY_YEARS:-1}" --calls-per-day "${HISTORY_CALLS_PER_DAY:-100}" --seed "$SEED"
+
+# The broker's accounts (the server's, the simulator's gateway, one per unit) and the broker.
+"$BIN" mqtt-setup --data "$DATA" --port "$MQTT_PORT" --gateways shouwang.simulator >/dev/null
+pids=()
+stop_all() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all EXIT
+trap 'exit 0' INT TERM
+mosquitto -c "$DATA/mqtt/mosquitto.conf" > "$DATA/logs-broker.txt" 2>&1 &
+pids+=($!)
+
+"$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA" --mqtt "127.0.0.1:$MQTT_PORT" &
+server=$!
+pids+=($server)
+for _ in $(seq 600); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
+  kill -0 "$server" 2>/dev/null || exit 1
+  sleep 0.2
+done
+echo "[demo] $UNITS patrol units on the road and calls coming in (the simulator's log: $DATA/simulate.txt)"
+"$BIN" simulate --data "$DATA" --units "$UNITS" --mqtt "127.0.0.1:$MQTT_PORT" --api "http://127.0.0.1:$PORT" \
+  --user dispatcher --password-file "$DATA/demo-password" --seed "$SEED" --calls-per-hour "${CALLS_PER_HOUR:-40}" \
+  > "$DATA/simulate.txt" 2>&1 &
+pids=("$!" "${pids[@]}")  # the simulator stops first, ending its units' shifts
 echo "[demo] Shouwang demo: open http://${HOST}:${PORT}/ (Ctrl-C stops it)"
-exec "$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA"
+wait "$server"
