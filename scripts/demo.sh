@@ -44,16 +44,23 @@ echo "[demo] the city's history: ${HISTORY_YEARS:-1} year(s) of incidents (writt
 # The broker's accounts (the server's, the simulator's gateway, one per unit) and the broker.
 "$BIN" mqtt-setup --data "$DATA" --port "$MQTT_PORT" --gateways shouwang.simulator >/dev/null
 pids=()
+# Ctrl-C reaches this script only (the children run in sessions of their own, setsid),
+# which stops them one at a time, in order: the simulator ends its units' shifts while the server and the
+# broker still run (it is given 30 s), then the server, then the broker.
 stop_all() {
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || continue
+    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
 }
 trap stop_all EXIT
 trap 'exit 0' INT TERM
-mosquitto -c "$DATA/mqtt/mosquitto.conf" > "$DATA/logs-broker.txt" 2>&1 &
+setsid mosquitto -c "$DATA/mqtt/mosquitto.conf" > "$DATA/logs-broker.txt" 2>&1 &
 pids+=($!)
 
-"$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA" --mqtt "127.0.0.1:$MQTT_PORT" &
+setsid "$BIN" serve --host "$HOST" --port "$PORT" --data "$DATA" --mqtt "127.0.0.1:$MQTT_PORT" &
 server=$!
 pids+=($server)
 for _ in $(seq 600); do
@@ -62,7 +69,7 @@ for _ in $(seq 600); do
   sleep 0.2
 done
 echo "[demo] $UNITS patrol units on the road and calls coming in (the simulator's log: $DATA/simulate.txt)"
-"$BIN" simulate --data "$DATA" --units "$UNITS" --mqtt "127.0.0.1:$MQTT_PORT" --api "http://127.0.0.1:$PORT" \
+setsid "$BIN" simulate --data "$DATA" --units "$UNITS" --mqtt "127.0.0.1:$MQTT_PORT" --api "http://127.0.0.1:$PORT" \
   --user dispatcher --password-file "$DATA/demo-password" --seed "$SEED" --calls-per-hour "${CALLS_PER_HOUR:-40}" \
   > "$DATA/simulate.txt" 2>&1 &
 pids=("$!" "${pids[@]}")  # the simulator stops first, ending its units' shifts
