@@ -80,11 +80,13 @@ TEST(IncludeRules, TheProjectRulesFileParsesAndFollowsTheDesign) {
   text << in.rdbuf();
   const auto rules = parse_rules(text.str(), "module_rules.txt");
   ASSERT_TRUE(rules.ok()) << rules.error().message;
-  EXPECT_EQ(rules->size(), 8u);
+  EXPECT_EQ(rules->size(), 9u);
   EXPECT_TRUE(rules->at("base").empty());
   EXPECT_EQ(rules->at("cad"), (std::set<std::string>{"base", "routing", "store"}));
   EXPECT_EQ(rules->at("exchange"), (std::set<std::string>{"base", "store", "cad"}));
   EXPECT_EQ(rules->at("server").size(), 7u);
+  // The simulation drives the server from outside, over HTTP and MQTT: it never includes it.
+  EXPECT_EQ(rules->at("sim"), (std::set<std::string>{"base", "routing", "osm", "store", "cad"}));
 }
 
 }  // namespace
