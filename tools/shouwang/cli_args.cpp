@@ -91,6 +91,18 @@ Result<int> Args::get_port(const std::string& name, int fallback) const {
   return static_cast<int>(*value);
 }
 
+Result<std::int32_t> Args::get_utc_offset(const std::string& name, std::int32_t fallback) const {
+  const auto text = get(name);
+  if (!text) return fallback;
+  char* end = nullptr;
+  const long minutes = std::strtol(text->c_str(), &end, 10);
+  if (text->empty() || *end != '\0' || minutes < -14 * 60 || minutes > 14 * 60) {
+    return Error(Errc::kInvalidArgument, "--" + name + " is a whole number of minutes from -840 to 840, e.g. -420",
+                 "--" + name);
+  }
+  return static_cast<std::int32_t>(minutes);
+}
+
 std::string usage_lines(const std::vector<FlagSpec>& specs) {
   std::string out;
   for (const auto& s : specs) {

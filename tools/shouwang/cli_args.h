@@ -3,6 +3,7 @@
 // up front. Unknown flags, missing values and repeated flags are errors that name the flag.
 
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ class Args {
   [[nodiscard]] Result<std::uint64_t> get_u64(const std::string& name, std::uint64_t fallback) const;
   [[nodiscard]] Result<double> get_double(const std::string& name, double fallback) const;
   [[nodiscard]] Result<int> get_port(const std::string& name, int fallback) const;
+  // An offset from UTC in whole minutes, -840 to 840 (UTC-14:00 to UTC+14:00).
+  [[nodiscard]] Result<std::int32_t> get_utc_offset(const std::string& name, std::int32_t fallback) const;
 
  private:
   std::map<std::string, std::string> values_;

@@ -179,15 +179,9 @@ int run_gen_history(const std::vector<std::string>& argv) {
     return usage_error(batch.error().message);
   if (*batch < 1)
     return usage_error("--batch must be at least 1 incident");
-  std::int32_t offset = 480;
-  if (const auto text = args->get("utc-offset")) {
-    char* end = nullptr;
-    const long minutes = std::strtol(text->c_str(), &end, 10);
-    if (end == text->c_str() || *end != '\0' || minutes < -840 || minutes > 840) {
-      return usage_error("--utc-offset is a whole number of minutes from -840 to 840");
-    }
-    offset = static_cast<std::int32_t>(minutes);
-  }
+  const auto utc_offset = args->get_utc_offset("utc-offset", 480);
+  if (!utc_offset) return usage_error(utc_offset.error().message);
+  const std::int32_t offset = *utc_offset;
   std::optional<UtcTime> end_flag;
   if (const auto text = args->get("end")) {
     auto parsed = parse_end(*text, offset);

@@ -149,14 +149,9 @@ int run_serve(const std::vector<std::string>& argv) {
   options.db_url = args->has("db") ? *args->get("db") : "sqlite:" + (*options.data / "events.db").string();
   if (const auto org = args->get("org")) options.org = *org;
   options.centre = args->get("centre").value_or("");
-  if (const auto offset = args->get("utc-offset")) {
-    char* end = nullptr;
-    const long minutes = std::strtol(offset->c_str(), &end, 10);
-    if (offset->empty() || *end != '\0' || minutes < -14 * 60 || minutes > 14 * 60) {
-      return usage_error("--utc-offset is a whole number of minutes from -840 to 840, e.g. -420");
-    }
-    options.utc_offset_minutes = static_cast<std::int32_t>(minutes);
-  }
+  const auto utc_offset = args->get_utc_offset("utc-offset", options.utc_offset_minutes);
+  if (!utc_offset) return usage_error(utc_offset.error().message);
+  options.utc_offset_minutes = *utc_offset;
   options.taxonomy = args->get("taxonomy").value_or(SHOUWANG_DEFAULT_TAXONOMY_DIR);
   if (const auto logs = args->get("logs")) options.logs = *logs;
   options.verify_log = !args->has("unverified-log");

@@ -172,14 +172,9 @@ int run_simulate(const std::vector<std::string>& argv) {
       return usage_error("--duration must be a positive number of seconds");
     options.duration_s = *duration;
   }
-  if (const auto offset = args->get("utc-offset")) {
-    char* end = nullptr;
-    const long minutes = std::strtol(offset->c_str(), &end, 10);
-    if (offset->empty() || *end != '\0' || minutes < -14 * 60 || minutes > 14 * 60) {
-      return usage_error("--utc-offset is a whole number of minutes from -840 to 840, e.g. -420");
-    }
-    options.utc_offset_minutes = static_cast<std::int32_t>(minutes);
-  }
+  const auto utc_offset = args->get_utc_offset("utc-offset", options.utc_offset_minutes);
+  if (!utc_offset) return usage_error(utc_offset.error().message);
+  options.utc_offset_minutes = *utc_offset;
   if (const auto file = args->get("password-file")) {
     auto password = first_line(*file, "password-file");
     if (!password)
