@@ -68,6 +68,16 @@ TEST(ApiUnits, OneActionSendsTheNearestSuitableUnitAndRecordsABypass) {
   ASSERT_EQ(rec["excluded"].size(), 1u);
   EXPECT_EQ(rec["excluded"][0]["unit"], "P-01");
   EXPECT_EQ(rec["excluded"][0]["code"], "lacks_capability");
+  EXPECT_EQ(rec["excluded_counts"], (json{{"lacks_capability", 1}}));
+  // A shorter view of the same ranking; a limit that is not a count is refused.
+  const ApiReply best = disp.get("/api/v1/incidents/" + crash + "/recommendation?limit=1");
+  ASSERT_EQ(best.status, 200) << best.text;
+  ASSERT_EQ(best.body["recommendation"]["ranked"].size(), 1u);
+  EXPECT_EQ(best.body["recommendation"]["ranked"][0]["unit"], "T-02");
+  EXPECT_EQ(best.body["recommendation"]["ranked_total"], 2);
+  const ApiReply zero = disp.get("/api/v1/incidents/" + crash + "/recommendation?limit=0");
+  EXPECT_EQ(zero.status, 400) << zero.text;
+  EXPECT_EQ(zero.body["field"], "limit");
 
   // Choosing the second without a reason is refused and records nothing; with one it goes.
   const ApiReply no_reason = disp.post("/api/v1/incidents/" + crash + "/dispatch", {{"unit", "T-01"}});

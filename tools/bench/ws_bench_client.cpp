@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cctype>
+
 namespace shouwang::bench {
 namespace {
 
@@ -95,6 +97,49 @@ Result<std::string> http_get(int port, const std::string& target, const std::vec
 Result<std::string> http_post(int port, const std::string& target, const std::string& body,
                               const std::vector<std::string>& headers) {
   return http_exchange(port, "POST", target, body, headers);
+}
+
+KeepAliveClient::~KeepAliveClient() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Result<std::string> KeepAliveClient::get(const std::string& target, const std::vector<std::string>& headers) {
+  const std::string request = request_text(target, headers, "Connection: keep-alive\r\n");
+  for (int attempt = 0;; ++attempt) {
+    if (fd_ < 0) {
+      auto fd = connect_loopback(port_);
+      if (!fd) return fd.error();
+      fd_ = *fd;
+    }
+    auto answer = exchange(request);
+    if (answer || attempt == 1) return answer;
+    ::close(fd_);  // closed by the server between requests: once more on a new connection
+    fd_ = -1;
+  }
+}
+
+Result<std::string> KeepAliveClient::exchange(const std::string& request) {
+  if (!send_all(fd_, request)) return Error(Errc::kIoError, "cannot send the request");
+  std::string answer;
+  char buffer[1 << 16];
+  std::size_t head_end = std::string::npos, body_length = 0;
+  while (head_end == std::string::npos || answer.size() < head_end + 4 + body_length) {
+    const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+    if (n <= 0) return Error(Errc::kIoError, "the connection closed mid-answer");
+    answer.append(buffer, static_cast<std::size_t>(n));
+    if (head_end != std::string::npos) continue;
+    head_end = answer.find("\r\n\r\n");
+    if (head_end == std::string::npos) continue;
+    std::string head = answer.substr(0, head_end);
+    for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto length = head.find("\r\ncontent-length:");
+    if (length == std::string::npos) return Error(Errc::kIoError, "an answer without Content-Length");
+    body_length = std::stoul(head.substr(length + 17));
+  }
+  if (answer.rfind("HTTP/1.1 2", 0) != 0) {
+    return Error(Errc::kIoError, "answered: " + answer.substr(0, answer.find('\r')));
+  }
+  return answer.substr(head_end + 4, body_length);
 }
 
 bool send_pong(int fd, std::string_view payload) {

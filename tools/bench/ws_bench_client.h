@@ -22,6 +22,24 @@ Result<std::string> http_get(int port, const std::string& target, const std::vec
 Result<std::string> http_post(int port, const std::string& target, const std::string& body,
                               const std::vector<std::string>& headers = {});
 
+// GETs on one kept-alive connection, as a browser console sends them: the measurement then
+// holds the server's answer, not a TCP handshake per request. Reconnects when the server
+// closed the connection. The answer must carry a Content-Length (the server's always do).
+class KeepAliveClient {
+ public:
+  explicit KeepAliveClient(int port) : port_(port) {}
+  ~KeepAliveClient();
+  KeepAliveClient(const KeepAliveClient&) = delete;
+  KeepAliveClient& operator=(const KeepAliveClient&) = delete;
+  // The body of a 2xx answer.
+  Result<std::string> get(const std::string& target, const std::vector<std::string>& headers = {});
+
+ private:
+  Result<std::string> exchange(const std::string& request);
+  int port_;
+  int fd_ = -1;
+};
+
 struct ServerFrame {
   int opcode = 0;  // 0x1 text, 0x8 close, …
   std::string_view payload;

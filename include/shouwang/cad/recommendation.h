@@ -38,6 +38,7 @@
 // Pure: no clock (the caller passes `now`), no telemetry store (the caller passes the fixes
 // it knows), no routing state of its own (the caller passes a TravelTimes).
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -88,6 +89,9 @@ struct RecommendOptions {
   std::vector<std::string> default_capabilities{"patrol"};
   // The dispatcher's own list, instead of the type's (e.g. just "forensics").
   std::optional<std::vector<std::string>> capabilities;
+  // Reasons for the first this many ranked units only; the others are ranked alike but
+  // carry none. A reader shown the best twenty saves a thousand units' sentences.
+  std::size_t explained = static_cast<std::size_t>(-1);
 };
 
 // Where the required capabilities came from.
@@ -201,6 +205,14 @@ struct Recommendation {
 [[nodiscard]] std::vector<std::string> ranked_above(const Recommendation& recommendation,
                                                     std::string_view unit);
 
+// How much of a recommendation a reader is shown. A city's roster runs to thousands of
+// units: a dispatcher reads the first few ranked and why the others nearby are left out,
+// not a line for every unit at home. The ranking itself always covers every unit.
+struct RecommendationView {
+  std::size_t ranked_limit = 20;  // the best this many ranked units
+  bool list_off_duty = false;     // off-duty and retired units listed each, not only counted
+};
+
 // The API's JSON form. Durations in whole seconds, distances in whole metres, times ISO 8601:
 //
 //   {"incident", "type", "target": {"lat", "lon"}, "station", "required_capabilities": [..],
@@ -208,8 +220,11 @@ struct Recommendation {
 //    "ranked": [{"rank", "unit", "station", "eta_s", "ranking_s", "distance_m", "origin",
 //                "origin_position": {"lat", "lon"}, "fix_age_s" (or null), "conditional",
 //                "own_station", "reasons": [{"code", "params": {..}, "text"}]}],
+//    "ranked_total",  (ranked units in all; "ranked" holds the first view.ranked_limit)
 //    "excluded": [{"unit", "code", "params": {..}, "text"}],
+//    "excluded_counts": {code: n},  (every excluded unit, listed or not)
 //    "by_capability": [{"capability", "unit" (or null), "eta_s" (or null)}]}
-nlohmann::json recommendation_json(const Recommendation& recommendation);
+nlohmann::json recommendation_json(const Recommendation& recommendation,
+                                   const RecommendationView& view = {});
 
 }  // namespace shouwang::cad

@@ -75,6 +75,10 @@ struct RoadTravelOptions {
   // The incident may lie farther from a road (a park, a field, the water); the time is to
   // the nearest road point within this distance.
   Meters target_snap_limit{2000.0};
+  // A unit that moved less than this from where it was placed stays placed there: GPS
+  // jitter of a parked car does not cost a snap and an upward search at every fix or
+  // query, and the time from a point this close differs by about a second at most.
+  Meters min_move{0.0};
 };
 
 // Road travel times on one city's road graph. The times run between the points where the
@@ -91,7 +95,8 @@ class RoadTravelTimes final : public TravelTimes {
                   const routing::SnapIndex& index, RoadTravelOptions options = {});
 
   // Places a unit at `position`, or moves it there: snaps once and sets it on the hierarchy
-  // (one upward search). Placing a unit where it already is costs one lookup. A position
+  // (one upward search). Placing a unit where it already is (within min_move) costs one
+  // lookup. A position
   // off the road map is kept as such, so that it is not snapped again, and returned as
   // kOutOfRange (kInvalidArgument for coordinates off the globe); to() then gives the unit
   // kOffRoad until it moves.
@@ -115,7 +120,10 @@ class RoadTravelTimes final : public TravelTimes {
     LatLon position;
     bool on_road = false;
   };
-  std::uint32_t slot_of(std::string_view unit);  // creates one when new
+  // The unit's slot, a new one when it is new; `created` tells which.
+  std::uint32_t slot_of(std::string_view unit, bool& created);
+  // place() on a known slot: snaps and sets unless the position is unchanged.
+  Status move(std::uint32_t slot, bool created, std::string_view unit, LatLon position);
 
   const routing::RoadGraph& graph_;
   const routing::SnapIndex& index_;

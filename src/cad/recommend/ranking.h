@@ -12,10 +12,9 @@ namespace shouwang::cad::recommend_detail {
 // The ranking key: ranking_s, then the responsible station's units, then callsign.
 bool ranks_before(const RankedUnit& a, const RankedUnit& b);
 
-// Sorts `units` by the key, numbers them from 1 and puts in front of each unit's own
-// reasons (conditional, own_station) the ones its place needs: fastest for the first, eta
-// and ranks_below for the others.
-void rank(std::vector<RankedUnit>& units);
+// Sorts `units` by the key, numbers them from 1 and gives the first `explained` the
+// reasons their place needs: fastest for the first, eta and ranks_below for the others.
+void rank(std::vector<RankedUnit>& units, std::size_t explained);
 
 // A unit that could go but for capabilities, with the capabilities it has.
 struct PoolEntry {
@@ -25,6 +24,6 @@ struct PoolEntry {
 
 // For each of `required`, the first unit of `pool` by the ranking key that has it.
 std::vector<CapabilityPick> pick_by_capability(const std::vector<std::string>& required,
-                                               std::vector<PoolEntry> pool);
+                                               const std::vector<PoolEntry>& pool);
 
 }  // namespace shouwang::cad::recommend_detail

@@ -70,6 +70,7 @@ struct Candidate {
   std::vector<std::string> missing;  // required capabilities it lacks
 };
 
+// Without reasons: those follow the ranking, for the units explained (add_own_reasons).
 RankedUnit ranked_unit(const Candidate& c, Seconds eta, LatLon target, std::string_view station,
                        const RecommendOptions& options) {
   RankedUnit r;
@@ -84,12 +85,17 @@ RankedUnit ranked_unit(const Candidate& c, Seconds eta, LatLon target, std::stri
   r.origin_position = c.origin.position;
   r.fix_age = c.fix_age;
   r.own_station = !station.empty() && r.station == station;
+  return r;
+}
+
+// After the reasons of its place, those of the unit itself.
+void add_own_reasons(RankedUnit& r, const Unit& unit, std::string_view station,
+                     const RecommendOptions& options) {
   if (r.conditional)
     r.reasons.push_back(
-        recommend_detail::conditional(c.unit->status_reason, options.conditional_penalty));
+        recommend_detail::conditional(unit.status_reason, options.conditional_penalty));
   if (r.own_station)
     r.reasons.push_back(recommend_detail::own_station(station));
-  return r;
 }
 
 }  // namespace
@@ -110,6 +116,8 @@ Result<Recommendation> recommend(const State& state, const Taxonomy& taxonomy,
   set_required(out, taxonomy, incident, options);
 
   std::vector<Candidate> candidates;
+  candidates.reserve(state.units.size());
+  out.excluded.reserve(state.units.size());
   for (const auto& [id, unit] : state.units) {
     if (auto left_out = recommend_detail::screen(state, unit, incident.id)) {
       out.excluded.push_back(std::move(*left_out));
@@ -147,6 +155,8 @@ Result<Recommendation> recommend(const State& state, const Taxonomy& taxonomy,
   // Ranked units, and those reachable but lacking some capability, for by_capability.
   std::vector<RankedUnit> partial;
   std::vector<const Unit*> ranked_units, partial_units;
+  out.ranked.reserve(candidates.size());
+  ranked_units.reserve(candidates.size());
   const std::size_t excluded_before = out.excluded.size();
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
@@ -173,12 +183,19 @@ Result<Recommendation> recommend(const State& state, const Taxonomy& taxonomy,
                      [](const ExcludedUnit& a, const ExcludedUnit& b) { return a.unit < b.unit; });
 
   std::vector<recommend_detail::PoolEntry> pool;
+  pool.reserve(out.ranked.size() + partial.size());
   for (std::size_t i = 0; i < out.ranked.size(); ++i)
     pool.push_back({&out.ranked[i], &ranked_units[i]->profile.capabilities});
   for (std::size_t i = 0; i < partial.size(); ++i)
     pool.push_back({&partial[i], &partial_units[i]->profile.capabilities});
-  out.by_capability = recommend_detail::pick_by_capability(out.required, std::move(pool));
-  recommend_detail::rank(out.ranked);  // after the picks: it moves the units the pool points to
+  out.by_capability = recommend_detail::pick_by_capability(out.required, pool);
+  recommend_detail::rank(out.ranked, options.explained);  // after the picks: it moves the
+                                                          // units the pool points to
+  for (std::size_t i = 0; i < out.ranked.size() && i < options.explained; ++i) {
+    RankedUnit& r = out.ranked[i];
+    if (const Unit* unit = state.find_unit(r.unit))
+      add_own_reasons(r, *unit, out.station, options);
+  }
   return out;
 }
 

@@ -65,13 +65,18 @@ json pick_json(const CapabilityPick& pick) {
 
 }  // namespace
 
-json recommendation_json(const Recommendation& rec) {
+json recommendation_json(const Recommendation& rec, const RecommendationView& view) {
   json ranked = json::array();
-  for (const auto& r : rec.ranked)
-    ranked.push_back(ranked_json(r));
+  for (std::size_t i = 0; i < rec.ranked.size() && i < view.ranked_limit; ++i)
+    ranked.push_back(ranked_json(rec.ranked[i]));
   json excluded = json::array();
-  for (const auto& e : rec.excluded)
-    excluded.push_back(excluded_json(e));
+  json counts = json::object();
+  for (const auto& e : rec.excluded) {
+    json& count = counts[std::string(to_string(e.code))];
+    count = count.is_null() ? 1 : count.get<std::int64_t>() + 1;
+    const bool at_home = e.code == Exclusion::kOffDuty || e.code == Exclusion::kRetired;
+    if (!at_home || view.list_off_duty) excluded.push_back(excluded_json(e));
+  }
   json picks = json::array();
   for (const auto& p : rec.by_capability)
     picks.push_back(pick_json(p));
@@ -83,7 +88,9 @@ json recommendation_json(const Recommendation& rec) {
           {"capabilities_from", to_string(rec.capabilities_from)},
           {"at", rec.at.to_iso8601()},
           {"ranked", std::move(ranked)},
+          {"ranked_total", rec.ranked.size()},
           {"excluded", std::move(excluded)},
+          {"excluded_counts", std::move(counts)},
           {"by_capability", std::move(picks)}};
 }
 

@@ -29,9 +29,11 @@ RoadTravelTimes::RoadTravelTimes(const routing::RoadGraph& graph,
                                  const routing::SnapIndex& index, RoadTravelOptions options)
     : graph_(graph), index_(index), options_(options), nearest_(hierarchy) {}
 
-std::uint32_t RoadTravelTimes::slot_of(std::string_view unit) {
+std::uint32_t RoadTravelTimes::slot_of(std::string_view unit, bool& created) {
+  created = false;
   if (const auto it = by_unit_.find(unit); it != by_unit_.end())
     return it->second;
+  created = true;
   std::uint32_t slot = 0;
   if (free_.empty()) {
     slot = static_cast<std::uint32_t>(slots_.size());
@@ -44,11 +46,13 @@ std::uint32_t RoadTravelTimes::slot_of(std::string_view unit) {
   return slot;
 }
 
-Status RoadTravelTimes::place(std::string_view unit, LatLon position) {
-  const bool known = by_unit_.find(unit) != by_unit_.end();
-  const std::uint32_t slot = slot_of(unit);
+Status RoadTravelTimes::move(std::uint32_t slot, bool created, std::string_view unit,
+                             LatLon position) {
   Slot& s = slots_[slot];
-  if (known && s.position == position)
+  const bool stays = s.position == position ||
+                     (options_.min_move.value() > 0.0 &&
+                      haversine_distance(s.position, position).value() < options_.min_move.value());
+  if (!created && stays)
     return s.on_road ? ok_status()
                      : Status(Error(Errc::kOutOfRange,
                                     "unit " + std::string(unit) + " is off the road map"));
@@ -61,6 +65,12 @@ Status RoadTravelTimes::place(std::string_view unit, LatLon position) {
   }
   nearest_.set(slot, *snap, graph_);
   return ok_status();
+}
+
+Status RoadTravelTimes::place(std::string_view unit, LatLon position) {
+  bool created = false;
+  const std::uint32_t slot = slot_of(unit, created);
+  return move(slot, created, unit, position);
 }
 
 void RoadTravelTimes::remove(std::string_view unit) {
@@ -84,8 +94,10 @@ Result<std::vector<TravelTime>> RoadTravelTimes::to(LatLon target,
   std::vector<std::uint32_t> slot_of_origin;
   slot_of_origin.reserve(origins.size());
   for (const TravelOrigin& origin : origins) {
-    (void)place(origin.unit, origin.position);  // off the road map: answered as kOffRoad below
-    slot_of_origin.push_back(by_unit_.find(origin.unit)->second);
+    bool created = false;
+    const std::uint32_t slot = slot_of(origin.unit, created);
+    (void)move(slot, created, origin.unit, origin.position);  // off the road map: kOffRoad below
+    slot_of_origin.push_back(slot);
   }
   const auto snapped = index_.snap(target, options_.target_snap_limit);
   if (!snapped.ok())

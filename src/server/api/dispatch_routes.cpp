@@ -3,6 +3,7 @@
 // the order.
 
 #include <algorithm>
+#include <charconv>
 
 #include <nlohmann/json.hpp>
 
@@ -33,23 +34,45 @@ Status may_ask(const Principal& p) {
   }
 }
 
-Result<cad::RecommendOptions> options_from(const std::map<std::string, std::string>& params) {
+struct RecommendationQuery {
   cad::RecommendOptions options;
-  for (const auto& [name, value] : params) {
-    if (name != "capability")
-      return Error(Errc::kInvalidArgument, "a recommendation takes only capability=a,b", name);
-    std::vector<std::string> list;
-    std::size_t start = 0;
-    while (start <= value.size()) {
-      const auto comma = value.find(',', start);
-      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (!item.empty()) list.push_back(item);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-    options.capabilities = std::move(list);
+  cad::RecommendationView view;
+};
+
+std::vector<std::string> comma_list(const std::string& value) {
+  std::vector<std::string> list;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    const auto comma = value.find(',', start);
+    const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) list.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
   }
-  return options;
+  return list;
+}
+
+// ?capability=a,b&limit=N&include=off_duty
+Result<RecommendationQuery> query_from(const std::map<std::string, std::string>& params) {
+  RecommendationQuery query;
+  for (const auto& [name, value] : params) {
+    if (name == "capability") {
+      query.options.capabilities = comma_list(value);
+    } else if (name == "limit") {
+      std::size_t limit = 0;
+      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), limit);
+      if (ec != std::errc() || end != value.data() + value.size() || limit == 0)
+        return Error(Errc::kInvalidArgument, "limit must be a whole number of at least 1, not '" + value + "'", name);
+      query.view.ranked_limit = limit;
+    } else if (name == "include") {
+      if (value != "off_duty")
+        return Error(Errc::kInvalidArgument, "include takes only off_duty, not '" + value + "'", name);
+      query.view.list_off_duty = true;
+    } else {
+      return Error(Errc::kInvalidArgument, "a recommendation takes only capability, limit and include", name);
+    }
+  }
+  return query;
 }
 
 Result<cad::Recommendation> recommend_for(ApiServices& api, const Principal& p, IncidentId id,
@@ -68,11 +91,12 @@ HttpResponse get_recommendation(ApiServices& api, const HttpRequest& request, co
   if (Status allowed = may_ask(p); !allowed) return error_response(allowed.error());
   auto id = path_id<IncidentId>(request, "incident", cad::parse_incident_id);
   if (!id) return error_response(id.error());
-  auto options = options_from(query_params(request.query));
-  if (!options) return error_response(options.error());
-  auto recommendation = recommend_for(api, p, *id, *options);
+  auto query = query_from(query_params(request.query));
+  if (!query) return error_response(query.error());
+  query->options.explained = query->view.ranked_limit;  // no sentences for units not shown
+  auto recommendation = recommend_for(api, p, *id, query->options);
   if (!recommendation) return error_response(recommendation.error());
-  return json_response(200, {{"recommendation", cad::recommendation_json(*recommendation)}});
+  return json_response(200, {{"recommendation", cad::recommendation_json(*recommendation, query->view)}});
 }
 
 // {unit?, bypass_reason?, instructions?, capabilities?}: recommends afresh and sends the
@@ -136,7 +160,10 @@ HttpResponse dispatch(ApiServices& api, const HttpRequest& request, const Princi
   });
   out["seq"] = outcome->last_seq;
   out["rank"] = ranked->rank;
-  out["recommendation"] = cad::recommendation_json(*recommendation);
+  // Shown down to the chosen unit, so that every unit passed over is in the answer.
+  cad::RecommendationView view;
+  view.ranked_limit = std::max<std::size_t>(view.ranked_limit, static_cast<std::size_t>(ranked->rank));
+  out["recommendation"] = cad::recommendation_json(*recommendation, view);
   return json_response(201, out);
 }
 

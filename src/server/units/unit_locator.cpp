@@ -34,7 +34,9 @@ Result<std::unique_ptr<UnitLocator>> UnitLocator::load(const std::filesystem::pa
   auto index = osm::read_snap_file((data / osm::kSnapFileName).string(), roads->graph.graph);
   if (!index) return index.error();
   roads->index.emplace(std::move(index).value());
-  roads->travel = std::make_unique<cad::RoadTravelTimes>(roads->graph.graph, *roads->hierarchy, *roads->index);
+  cad::RoadTravelOptions options;
+  options.min_move = Meters(kMinMoveMetres);
+  roads->travel = std::make_unique<cad::RoadTravelTimes>(roads->graph.graph, *roads->hierarchy, *roads->index, options);
   return std::unique_ptr<UnitLocator>(new UnitLocator(std::move(roads)));
 }
 
@@ -46,7 +48,7 @@ void UnitLocator::on_fix(std::string_view unit, LatLon position, UtcTime taken_a
   ++stats_.fixes;
   places_.update(unit, {position, taken_at});
   const auto placed = roads_->travel->placed_at(unit);
-  if (placed && haversine_distance(*placed, position).value() < kMinMoveMetres) return;
+  if (placed && haversine_distance(*placed, position).value() < kMinMoveMetres) return;  // stays
   if (roads_->travel->place(unit, position).ok()) {
     ++stats_.placements;
   } else {

@@ -200,5 +200,29 @@ TEST(RecommendOnRoads, AStaleUnitIsRoutedFromItsHomePost) {
   EXPECT_EQ(travel.placed_at("H-01"), town.at(500, 250));
 }
 
+// With a minimum move, GPS jitter of a parked unit leaves it where it was placed, for fixes
+// and queries alike; a real move places it anew.
+TEST(RoadTravelTimes, JitterWithinTheMinimumMoveKeepsTheUnitPlaced) {
+  const TestRoads& town = testing::grid_town();
+  RoadTravelOptions options;
+  options.min_move = Meters(10.0);
+  RoadTravelTimes travel(town.graph(), town.hierarchy(), town.index(), options);
+  ASSERT_TRUE(travel.place("P-01", town.at(500, 250)).ok());
+  ASSERT_TRUE(travel.place("P-01", town.at(504, 250)).ok());
+  EXPECT_EQ(travel.placed_at("P-01"), town.at(500, 250));
+
+  const TravelOrigin jittered[] = {{"P-01", town.at(500, 256)}};
+  const auto times = travel.to(town.at(500, 500), jittered);
+  ASSERT_TRUE(times.ok()) << times.error().to_string();
+  EXPECT_NEAR((*times)[0].time.value(), 25.0, 0.01);  // from (500, 250): 250 m
+  EXPECT_EQ(travel.placed_at("P-01"), town.at(500, 250));
+
+  const TravelOrigin moved[] = {{"P-01", town.at(500, 300)}};
+  const auto later = travel.to(town.at(500, 500), moved);
+  ASSERT_TRUE(later.ok()) << later.error().to_string();
+  EXPECT_NEAR((*later)[0].time.value(), 20.0, 0.01);  // 200 m
+  EXPECT_EQ(travel.placed_at("P-01"), town.at(500, 300));
+}
+
 }  // namespace
 }  // namespace shouwang::cad

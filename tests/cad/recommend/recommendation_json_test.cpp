@@ -69,17 +69,47 @@ TEST(RecommendationJson, CarriesRanksReasonsExclusionsAndPicks) {
             "ranks below C-01 (ETA 30 s, 2 min 30 s with its conditional penalty)");
   EXPECT_EQ(second["reasons"][2]["code"], "own_station");
 
-  ASSERT_EQ(j["excluded"].size(), 2u);
+  EXPECT_EQ(j["ranked_total"], 2);
+  // The off-duty unit is counted, not listed, unless the reader asks for it.
+  ASSERT_EQ(j["excluded"].size(), 1u);
   EXPECT_EQ(j["excluded"][0], (json{{"unit", "K-01"},
                                     {"code", "lacks_capability"},
                                     {"params", {{"missing", json::array({"patrol"})}}},
                                     {"text", "lacks capability patrol"}}));
-  EXPECT_EQ(j["excluded"][1]["unit"], "O-01");
-  EXPECT_EQ(j["excluded"][1]["code"], "off_duty");
-  EXPECT_EQ(j["excluded"][1]["params"], json::object());
+  EXPECT_EQ(j["excluded_counts"], (json{{"lacks_capability", 1}, {"off_duty", 1}}));
+  const json all = recommendation_json(*rec, {.ranked_limit = 20, .list_off_duty = true});
+  ASSERT_EQ(all["excluded"].size(), 2u);
+  EXPECT_EQ(all["excluded"][1]["unit"], "O-01");
+  EXPECT_EQ(all["excluded"][1]["code"], "off_duty");
+  EXPECT_EQ(all["excluded"][1]["params"], json::object());
 
   EXPECT_EQ(j["by_capability"],
             json::array({{{"capability", "patrol"}, {"unit", "C-01"}, {"eta_s", 30}}}));
+}
+
+TEST(RecommendationJson, ShowsTheBestRankedUpToTheLimit) {
+  std::vector<Unit> units;
+  testing::FixedTravelTimes travel;
+  UnitPlaces places;
+  for (int i = 1; i <= 30; ++i) {
+    const std::string callsign = "P-" + std::to_string(100 + i);
+    units.push_back(unit(callsign, "S1", {"patrol"}));
+    places.update(callsign, {LatLon{31.2 + i * 0.001, 121.5}, at(-1)});
+    travel.set(callsign, 60.0 * i);
+  }
+  const State state = testing::with_units(units);
+  const Incident incident = testing::incident_at(LatLon{31.2, 121.5}, "01", "S1");
+  const auto rec = recommend(state, testing::small_taxonomy(), incident, places, travel, {}, at(0));
+  ASSERT_TRUE(rec.ok()) << rec.error().to_string();
+  ASSERT_EQ(rec->ranked.size(), 30u);
+
+  const json shown = recommendation_json(*rec);
+  EXPECT_EQ(shown["ranked_total"], 30);
+  ASSERT_EQ(shown["ranked"].size(), 20u);
+  EXPECT_EQ(shown["ranked"][0]["unit"], "P-101");
+  EXPECT_EQ(shown["ranked"][19]["unit"], "P-120");
+  EXPECT_EQ(recommendation_json(*rec, {.ranked_limit = 3})["ranked"].size(), 3u);
+  EXPECT_EQ(recommendation_json(*rec, {.ranked_limit = 100})["ranked"].size(), 30u);
 }
 
 }  // namespace
