@@ -51,9 +51,9 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 flags=(--port "$port" --token "$token" --broker-port "$broker_port" --broker-password-file "$work/mqtt/server.secret"
        --server-pid "$server" --baseline-rss-kb "$baseline" --units "$UNITS" --seconds "$SECONDS_" --warmup "$WARMUP")
 [[ "${JSON:-0}" == 1 ]] && flags+=(--json)
-"$BENCH" units "${flags[@]}" > "$work/bench.out" 2> "$work/bench.err" &
+nice -n -5 "$BENCH" units "${flags[@]}" > "$work/bench.out" 2> "$work/bench.err" &
 bench=$!
-"$BIN" simulate --data "$work" --units "$UNITS" --mqtt "127.0.0.1:$broker_port" --api "http://127.0.0.1:$port" \
+nice -n 10 "$BIN" simulate --data "$work" --units "$UNITS" --mqtt "127.0.0.1:$broker_port" --api "http://127.0.0.1:$port" \
   --user bench --password-file "$work/password" --mqtt-password-file "$work/mqtt/gateway-shouwang.simulator.secret" \
   --no-calls --seed 9 > "$work/simulate.out" 2>&1 &
 simulator=$!

@@ -89,9 +89,10 @@ struct RecommendOptions {
   std::vector<std::string> default_capabilities{"patrol"};
   // The dispatcher's own list, instead of the type's (e.g. just "forensics").
   std::optional<std::vector<std::string>> capabilities;
-  // Reasons for the first this many ranked units only; the others are ranked alike but
-  // carry none. A reader shown the best twenty saves a thousand units' sentences.
-  std::size_t explained = static_cast<std::size_t>(-1);
+  // The best this many ranked units are returned, with their reasons; ranked_total counts
+  // them all. A console shows the best twenty: finding those among a thousand costs far
+  // less than ordering and explaining the whole roster.
+  std::size_t ranked_limit = static_cast<std::size_t>(-1);
 };
 
 // Where the required capabilities came from.
@@ -186,7 +187,8 @@ struct Recommendation {
   std::vector<std::string> required;  // sorted
   CapabilitySource capabilities_from = CapabilitySource::kType;
   UtcTime at;
-  std::vector<RankedUnit> ranked;             // best first
+  std::vector<RankedUnit> ranked;             // best first, at most options.ranked_limit
+  std::size_t ranked_total = 0;               // units ranked in all
   std::vector<ExcludedUnit> excluded;         // by callsign
   std::vector<CapabilityPick> by_capability;  // in the order of `required`
 };
@@ -213,7 +215,8 @@ struct RecommendationView {
   bool list_off_duty = false;     // off-duty and retired units listed each, not only counted
 };
 
-// The API's JSON form. Durations in whole seconds, distances in whole metres, times ISO 8601:
+// The API's JSON form, as text. Durations in whole seconds, distances in whole metres,
+// times ISO 8601:
 //
 //   {"incident", "type", "target": {"lat", "lon"}, "station", "required_capabilities": [..],
 //    "capabilities_from", "at",
@@ -224,6 +227,9 @@ struct RecommendationView {
 //    "excluded": [{"unit", "code", "params": {..}, "text"}],
 //    "excluded_counts": {code: n},  (every excluded unit, listed or not)
 //    "by_capability": [{"capability", "unit" (or null), "eta_s" (or null)}]}
+std::string recommendation_text(const Recommendation& recommendation,
+                                const RecommendationView& view = {});
+// The same, as a tree (for answers that embed it).
 nlohmann::json recommendation_json(const Recommendation& recommendation,
                                    const RecommendationView& view = {});
 

@@ -1,25 +1,42 @@
 #pragma once
-// The order of the recommendation (recommendation.h): the ranking key, the numbering and
-// the reasons that explain each place, and the best unit per required capability.
+// The order of the recommendation (recommendation.h): the ranking key, the best units by
+// it, the reasons that explain each place, and the best unit per required capability.
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <shouwang/cad/recommendation.h>
 
 namespace shouwang::cad::recommend_detail {
 
-// The ranking key: ranking_s, then the responsible station's units, then callsign.
-bool ranks_before(const RankedUnit& a, const RankedUnit& b);
+// Where a reachable unit stands: ranking_s, then the responsible station's units, then
+// callsign. Small, so that a roster is ordered without moving its RankedUnits.
+struct RankKey {
+  std::int64_t ranking_s = 0;
+  bool own_station = false;
+  std::string_view unit;        // callsign
+  std::uint32_t candidate = 0;  // the caller's index of the unit
+};
+bool ranks_before(const RankKey& a, const RankKey& b);
 
-// Sorts `units` by the key, numbers them from 1 and gives the first `explained` the
-// reasons their place needs: fastest for the first, eta and ranks_below for the others.
-void rank(std::vector<RankedUnit>& units, std::size_t explained);
+// The ETA plus any conditional penalty, in whole seconds: the key's first part.
+std::int64_t ranking_seconds(Seconds eta, bool conditional, const RecommendOptions& options);
 
-// A unit that could go but for capabilities, with the capabilities it has.
+// Puts the best `limit` of `keys` in front, best first; the rest follow in no order.
+void best_first(std::vector<RankKey>& keys, std::size_t limit);
+
+// Numbers `ranked` (best first) from 1 and puts in front of each unit's reasons the ones
+// its place needs: fastest for the first, eta and ranks_below for the others.
+void explain_places(std::vector<RankedUnit>& ranked);
+
+// A reachable unit, ranked or lacking some capability, with the capabilities it has.
 struct PoolEntry {
-  const RankedUnit* unit;
+  RankKey key;
   const std::vector<std::string>* capabilities;  // sorted
+  Seconds eta{0.0};
 };
 
 // For each of `required`, the first unit of `pool` by the ranking key that has it.

@@ -78,8 +78,7 @@ RankedUnit ranked_unit(const Candidate& c, Seconds eta, LatLon target, std::stri
   r.station = c.unit->profile.station;
   r.eta = eta;
   r.conditional = c.unit->status == UnitStatus::kConditionallyAvailable;
-  r.ranking_s =
-      recommend_detail::whole_seconds(r.conditional ? eta + options.conditional_penalty : eta);
+  r.ranking_s = recommend_detail::ranking_seconds(eta, r.conditional, options);
   r.straight_line = haversine_distance(c.origin.position, target);
   r.origin = c.origin.kind;
   r.origin_position = c.origin.position;
@@ -117,7 +116,6 @@ Result<Recommendation> recommend(const State& state, const Taxonomy& taxonomy,
 
   std::vector<Candidate> candidates;
   candidates.reserve(state.units.size());
-  out.excluded.reserve(state.units.size());
   for (const auto& [id, unit] : state.units) {
     if (auto left_out = recommend_detail::screen(state, unit, incident.id)) {
       out.excluded.push_back(std::move(*left_out));
@@ -152,47 +150,53 @@ Result<Recommendation> recommend(const State& state, const Taxonomy& taxonomy,
     return Error(Errc::kInternal, "the travel times answered " + std::to_string(times->size()) +
                                       " of " + std::to_string(origins.size()) + " units");
 
-  // Ranked units, and those reachable but lacking some capability, for by_capability.
-  std::vector<RankedUnit> partial;
-  std::vector<const Unit*> ranked_units, partial_units;
-  out.ranked.reserve(candidates.size());
-  ranked_units.reserve(candidates.size());
+  // Every reachable unit gets a key: those with all capabilities are ranked, the others
+  // stand in the pool for by_capability. Only the best ranked_limit become RankedUnits.
+  std::vector<recommend_detail::RankKey> keys;
+  std::vector<recommend_detail::PoolEntry> pool;
+  keys.reserve(candidates.size());
+  pool.reserve(candidates.size());
   const std::size_t excluded_before = out.excluded.size();
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     const TravelTime& t = (*times)[i];
+    const bool reached = t.outcome == TravelOutcome::kReached;
     if (!c.missing.empty()) {
       out.excluded.push_back(
           {c.unit->id, Exclusion::kLacksCapability, recommend_detail::lacks_capability(c.missing)});
-      if (t.outcome == TravelOutcome::kReached) {
-        partial.push_back(ranked_unit(c, t.time, out.target, out.station, options));
-        partial_units.push_back(c.unit);
-      }
-    } else if (t.outcome != TravelOutcome::kReached) {
+    } else if (!reached) {
       out.excluded.push_back({c.unit->id, Exclusion::kUnreachable,
                               recommend_detail::unreachable(c.origin, t.outcome, c.fix_age)});
-    } else {
-      out.ranked.push_back(ranked_unit(c, t.time, out.target, out.station, options));
-      ranked_units.push_back(c.unit);
     }
+    if (!reached)
+      continue;
+    const bool conditional = c.unit->status == UnitStatus::kConditionallyAvailable;
+    const recommend_detail::RankKey key{
+        recommend_detail::ranking_seconds(t.time, conditional, options),
+        !out.station.empty() && c.unit->profile.station == out.station, c.unit->id,
+        static_cast<std::uint32_t>(i)};
+    pool.push_back({key, &c.unit->profile.capabilities, t.time});
+    if (c.missing.empty())
+      keys.push_back(key);
   }
   // Both runs of exclusions follow the units' (callsign) order: merging keeps it.
   std::inplace_merge(out.excluded.begin(),
                      out.excluded.begin() + static_cast<std::ptrdiff_t>(excluded_before),
                      out.excluded.end(),
                      [](const ExcludedUnit& a, const ExcludedUnit& b) { return a.unit < b.unit; });
-
-  std::vector<recommend_detail::PoolEntry> pool;
-  pool.reserve(out.ranked.size() + partial.size());
-  for (std::size_t i = 0; i < out.ranked.size(); ++i)
-    pool.push_back({&out.ranked[i], &ranked_units[i]->profile.capabilities});
-  for (std::size_t i = 0; i < partial.size(); ++i)
-    pool.push_back({&partial[i], &partial_units[i]->profile.capabilities});
   out.by_capability = recommend_detail::pick_by_capability(out.required, pool);
-  recommend_detail::rank(out.ranked, options.explained);  // after the picks: it moves the
-                                                          // units the pool points to
-  for (std::size_t i = 0; i < out.ranked.size() && i < options.explained; ++i) {
-    RankedUnit& r = out.ranked[i];
+
+  out.ranked_total = keys.size();
+  recommend_detail::best_first(keys, options.ranked_limit);
+  const std::size_t shown = std::min(options.ranked_limit, keys.size());
+  out.ranked.reserve(shown);
+  for (std::size_t j = 0; j < shown; ++j) {
+    const Candidate& c = candidates[keys[j].candidate];
+    out.ranked.push_back(
+        ranked_unit(c, (*times)[keys[j].candidate].time, out.target, out.station, options));
+  }
+  recommend_detail::explain_places(out.ranked);
+  for (RankedUnit& r : out.ranked) {
     if (const Unit* unit = state.find_unit(r.unit))
       add_own_reasons(r, *unit, out.station, options);
   }

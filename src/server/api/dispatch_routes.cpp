@@ -93,10 +93,11 @@ HttpResponse get_recommendation(ApiServices& api, const HttpRequest& request, co
   if (!id) return error_response(id.error());
   auto query = query_from(query_params(request.query));
   if (!query) return error_response(query.error());
-  query->options.explained = query->view.ranked_limit;  // no sentences for units not shown
+  query->options.ranked_limit = query->view.ranked_limit;  // only those shown are ranked in full
   auto recommendation = recommend_for(api, p, *id, query->options);
   if (!recommendation) return error_response(recommendation.error());
-  return json_response(200, {{"recommendation", cad::recommendation_json(*recommendation, query->view)}});
+  const std::string text = cad::recommendation_text(*recommendation, query->view);
+  return HttpResponse::json(200, "{\"recommendation\":" + text + "}");
 }
 
 // {unit?, bypass_reason?, instructions?, capabilities?}: recommends afresh and sends the
