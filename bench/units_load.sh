@@ -6,6 +6,11 @@
 # warms up for WARMUP seconds, measures for SECONDS, then this script stops the simulator
 # and the bench checks that the server received every fix the broker delivered.
 # JSON=1 prints the bench's JSON instead of its table.
+#
+# One machine plays every part here. The simulator stands for terminals on their own
+# devices, so it runs niced: it gets the CPU the server and broker leave. The bench is the
+# measuring console and asks first (nice -5; without the right to raise priority it runs
+# at the normal one, and its figures then include more of its own waiting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-build/release/shouwang}
