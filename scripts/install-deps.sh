@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libtomlplusplus-dev libproj-dev proj-data libhowardhinnant-date-dev libzip-dev
   postgresql mosquitto mosquitto-clients libmosquitto-dev wrk clang libfuzzer-14-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  osmium-tool
+  osmium-tool tilemaker
   chromium fonts-noto-cjk
 )
 NODE_MIN_MAJOR=20
