@@ -12,6 +12,9 @@
 #include <shouwang/osm/road_import.h>
 #include <shouwang/osm/snap_file.h>
 
+#include <shouwang/server/tile_routes.h>
+
+#include "basemap_tiles.h"
 #include "cli_args.h"
 #include "verbs.h"
 
@@ -22,10 +25,14 @@ const std::vector<FlagSpec> kFlags = {
     {"out", true, "data directory to write (created if missing)"},
     {"profile", true, "vehicle profile file (key = value lines) over the Chinese urban defaults"},
     {"emergency", false, "emergency-vehicle profile: may use private, destination and bus-only roads"},
+    {"basemap-rules", true, "directory with the basemap's tilemaker config.json and process.lua (default: the shipped ones)"},
+    {"no-basemap", false, "skip the console's basemap tiles"},
     {"help", false, "show this help"},
 };
 
-constexpr const char* kUsage = "usage: shouwang import-osm CITY.osm.pbf|.osm|.osm.gz|.osm.bz2 --out DIR [--profile FILE] [--emergency]\n";
+constexpr const char* kUsage =
+    "usage: shouwang import-osm CITY.osm.pbf|.osm|.osm.gz|.osm.bz2 --out DIR [--profile FILE] [--emergency]\n"
+    "                           [--basemap-rules DIR] [--no-basemap]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang import-osm: " << message << "\n" << kUsage;
@@ -52,6 +59,7 @@ class Staging {
     if (ec) return Error(Errc::kIoError, "cannot create " + dir_.string() + ": " + ec.message());
     return {};
   }
+  [[nodiscard]] const std::filesystem::path& dir() const { return dir_; }
   [[nodiscard]] std::string path(const std::string& name) {
     names_.push_back(name);
     return (dir_ / name).string();
@@ -167,6 +175,29 @@ int run_import_osm(const std::vector<std::string>& argv) {
     std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
   }
+  // The console's basemap. Optional: without tilemaker, or when it fails, the roads are
+  // imported all the same and the warning says why the console will have no basemap.
+  std::string basemap_line = "  basemap: skipped (--no-basemap)\n";
+  std::string basemap_warning;
+  if (!args->has("no-basemap")) {
+    const auto basemap_start = std::chrono::steady_clock::now();
+    const BasemapJob job{input, staging.dir() / server::kBasemapFileName,
+                         args->get("basemap-rules").value_or(SHOUWANG_DEFAULT_BASEMAP_RULES),
+                         staging.dir() / "tilemaker.log"};
+    if (const Status made = make_basemap(job); made) {
+      (void)staging.path(server::kBasemapFileName);
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - basemap_start).count();
+      char line[160];
+      std::snprintf(line, sizeof line, "  basemap: %s (%.0f KB) made by tilemaker in %.2f s\n",
+                    server::kBasemapFileName,
+                    static_cast<double>(std::filesystem::file_size(job.output)) / 1024.0, seconds);
+      basemap_line = line;
+    } else {
+      basemap_line = "  basemap: none\n";
+      basemap_warning = "warning: " + made.error().message + "\n";
+    }
+  }
   if (const Status ok = staging.commit(); !ok) {
     std::cerr << "shouwang import-osm: " << ok.error().message << "\n";
     return kExitFailure;
@@ -185,13 +216,15 @@ int run_import_osm(const std::vector<std::string>& argv) {
               "  contraction hierarchy: %zu arcs, built in %.2f s\n"
               "  snapping index: %zu cells, %zu segment entries, built in %.2f s\n"
               "  place index: %zu places (%zu searchable entries) in %s\n"
+              "%s"
               "  read %.2f s, build %.2f s, peak memory %.0f MB\n",
               input.c_str(), profile.emergency ? "emergency" : "car", out->c_str(), r.ways_read, r.drivable_ways,
               graph->graph.node_count(), graph->graph.arc_count(), r.nodes_before, r.arcs_before, r.turn_restrictions,
               r.turn_restrictions_unused, r.nodes_split, r.components_dropped,
               r.nodes_dropped, ch.arc_count(), ch_seconds, snap_index.cell_first().size() - 1,
-              snap_index.cell_arcs().size(), snap_seconds, place_count, place_index.size(), "place_index.swi", r.read_seconds, r.build_seconds,
-              peak_rss_mb());
+              snap_index.cell_arcs().size(), snap_seconds, place_count, place_index.size(), "place_index.swi",
+              basemap_line.c_str(), r.read_seconds, r.build_seconds, peak_rss_mb());
+  if (!basemap_warning.empty()) std::fputs(basemap_warning.c_str(), stdout);
   return kExitOk;
 }
 

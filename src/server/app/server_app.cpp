@@ -12,6 +12,7 @@
 #include <shouwang/osm/city_summary.h>
 #include <shouwang/server/api.h>
 #include <shouwang/server/city_routes.h>
+#include <shouwang/server/tile_routes.h>
 #include <shouwang/server/unit_locator.h>
 #include <shouwang/server/command_service.h>
 #include <shouwang/server/core_routes.h>
@@ -239,6 +240,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   }
   add_core_routes(p.router);
   add_city_routes(p.router, city);
+  add_tile_routes(p.router, options.data ? *options.data / kBasemapFileName : std::filesystem::path());
   add_api_routes(p.router, *p.api);
   p.router.add_websocket("/api/v1/stream", [raw](const HttpRequest& request) -> std::variant<HttpResponse, std::shared_ptr<Subscription>> {
     auto principal = raw->auth->authenticate(request);
