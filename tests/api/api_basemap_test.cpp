@@ -50,6 +50,11 @@ TEST(ApiBasemap, TheImportMakesTilesAndTheServerAnswersThem) {
   city.run_tool({"import-osm", city.dir() + "/city.osm.pbf", "--out", city.dir()});
   city.start();
   const ApiClient anyone(city.port());
+  const ApiReply about = anyone.get("/api/v1/city");
+  ASSERT_EQ(about.status, 200);
+  EXPECT_EQ(about.body["basemap"]["tiles"], "/tiles/{z}/{x}/{y}.pbf");
+  EXPECT_EQ(about.body["basemap"]["minzoom"], 8);
+  EXPECT_EQ(about.body["basemap"]["maxzoom"], 14);
 
   const ApiReply tile = anyone.get(tile_path(city.point_a, 14));
   ASSERT_EQ(tile.status, 200) << tile.text.substr(0, 200);
@@ -76,6 +81,7 @@ TEST(ApiBasemap, WithoutABasemapTheTileRouteSaysSo) {
   const ApiReply tile = ApiClient(city.port()).get(tile_path(city.point_a, 14));
   EXPECT_EQ(tile.status, 404) << tile.text;
   EXPECT_NE(tile.body["message"].get<std::string>().find("basemap"), std::string::npos);
+  EXPECT_TRUE(ApiClient(city.port()).get("/api/v1/city").body["basemap"].is_null());
 }
 
 }  // namespace

@@ -21,6 +21,15 @@ TEST(CityRoutes, DescribesTheLoadedCity) {
   EXPECT_EQ(body["bbox"], (nlohmann::json{115.0, 31.0, 115.4, 31.2}));
   EXPECT_DOUBLE_EQ(body["centre"][0].get<double>(), 115.2);
   EXPECT_DOUBLE_EQ(body["centre"][1].get<double>(), 31.1);
+  EXPECT_TRUE(body["basemap"].is_null());
+}
+
+TEST(CityRoutes, TellsWhereTheBasemapTilesAre) {
+  osm::CitySummary city{"江州市", "Jiangzhou", "991500", {31.0, 115.0}, {31.2, 115.4}};
+  Router router;
+  add_city_routes(router, city, BasemapInfo{"/tiles/{z}/{x}/{y}.pbf", 8, 14});
+  const auto body = nlohmann::json::parse(router.dispatch(HttpRequest::make("GET", "/api/v1/city")).body);
+  EXPECT_EQ(body["basemap"], (nlohmann::json{{"tiles", "/tiles/{z}/{x}/{y}.pbf"}, {"minzoom", 8}, {"maxzoom", 14}}));
 }
 
 TEST(CityRoutes, WithoutCityDataSaysSo) {

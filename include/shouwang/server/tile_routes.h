@@ -8,6 +8,8 @@
 // Public like the console's files: a basemap holds only what the OSM file holds.
 
 #include <filesystem>
+#include <optional>
+#include <string>
 
 #include <shouwang/server/router.h>
 
@@ -15,7 +17,15 @@ namespace shouwang::server {
 
 inline constexpr const char* kBasemapFileName = "basemap.mbtiles";
 
-// Registers the route over `mbtiles`; a missing file is a centre without a basemap.
-void add_tile_routes(Router& router, const std::filesystem::path& mbtiles);
+// What a console needs to draw the basemap.
+struct BasemapInfo {
+  std::string tiles = "/tiles/{z}/{x}/{y}.pbf";  // URL template, on this server
+  int minzoom = 0;
+  int maxzoom = 14;
+};
+
+// Registers the route over `mbtiles`; a missing file is a centre without a basemap, and
+// then the answer is nullopt.
+std::optional<BasemapInfo> add_tile_routes(Router& router, const std::filesystem::path& mbtiles);
 
 }  // namespace shouwang::server

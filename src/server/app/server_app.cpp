@@ -239,8 +239,9 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
     p.api->org_geojson = [json = std::make_shared<std::string>(map->to_geojson())] { return *json; };
   }
   add_core_routes(p.router);
-  add_city_routes(p.router, city);
-  add_tile_routes(p.router, options.data ? *options.data / kBasemapFileName : std::filesystem::path());
+  const auto basemap =
+      add_tile_routes(p.router, options.data ? *options.data / kBasemapFileName : std::filesystem::path());
+  add_city_routes(p.router, city, basemap);
   add_api_routes(p.router, *p.api);
   p.router.add_websocket("/api/v1/stream", [raw](const HttpRequest& request) -> std::variant<HttpResponse, std::shared_ptr<Subscription>> {
     auto principal = raw->auth->authenticate(request);

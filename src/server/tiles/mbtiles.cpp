@@ -42,4 +42,20 @@ Result<std::optional<std::string>> MbTiles::tile(int z, std::uint32_t x, std::ui
   return std::optional<std::string>(std::string(bytes == nullptr ? "" : bytes, static_cast<std::size_t>(size)));
 }
 
+std::optional<std::string> MbTiles::metadata(const std::string& name) const {
+  std::lock_guard lock(mutex_);
+  sqlite3_stmt* select = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT value FROM metadata WHERE name = ?", -1, &select, nullptr) != SQLITE_OK) {
+    return std::nullopt;
+  }
+  sqlite3_bind_text(select, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+  std::optional<std::string> value;
+  if (sqlite3_step(select) == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(select, 0));
+    if (text != nullptr) value = text;
+  }
+  sqlite3_finalize(select);
+  return value;
+}
+
 }  // namespace shouwang::server::tiles

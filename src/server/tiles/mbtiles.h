@@ -28,6 +28,8 @@ class MbTiles {
 
   // The stored bytes of tile z/x/y (XYZ numbering), nullopt where there is none.
   [[nodiscard]] Result<std::optional<std::string>> tile(int z, std::uint32_t x, std::uint32_t y) const;
+  // A value of the `metadata` table ("minzoom", "maxzoom" …), nullopt when absent.
+  [[nodiscard]] std::optional<std::string> metadata(const std::string& name) const;
 
  private:
   MbTiles(sqlite3* db, sqlite3_stmt* select) : db_(db), select_(select) {}

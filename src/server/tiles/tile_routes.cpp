@@ -48,12 +48,22 @@ HttpResponse tile_answer(const tiles::MbTiles* basemap, const HttpRequest& reque
 
 }  // namespace
 
-void add_tile_routes(Router& router, const std::filesystem::path& mbtiles) {
+std::optional<BasemapInfo> add_tile_routes(Router& router, const std::filesystem::path& mbtiles) {
   auto opened = tiles::MbTiles::open(mbtiles);
   std::shared_ptr<const tiles::MbTiles> basemap;
   if (opened) basemap = std::move(opened).value();
   router.add("GET", "/tiles/{z}/{x}/{y}",
              [basemap](const HttpRequest& request) { return tile_answer(basemap.get(), request); });
+  if (!basemap) return std::nullopt;
+  BasemapInfo info;
+  const auto zoom = [&](const char* name, int fallback) {
+    const auto value = basemap->metadata(name);
+    std::uint32_t z = 0;
+    return value && parse_number(*value, z) && z <= kMaxZoom ? static_cast<int>(z) : fallback;
+  };
+  info.minzoom = zoom("minzoom", info.minzoom);
+  info.maxzoom = zoom("maxzoom", info.maxzoom);
+  return info;
 }
 
 }  // namespace shouwang::server
