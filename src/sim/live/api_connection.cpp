@@ -13,6 +13,8 @@
 
 #include <shouwang/sim/api_connection.h>
 
+#include "sim/live/run_to_end.h"
+
 namespace shouwang::sim {
 
 namespace net = boost::asio;
@@ -65,11 +67,7 @@ struct ApiConnection::Impl {
   // Runs one asynchronous step to its end on this connection's io_context.
   template <typename Initiate>
   beast::error_code run(Initiate&& initiate) {
-    beast::error_code result = net::error::would_block;
-    initiate([&](beast::error_code ec, auto&&...) { result = ec; });
-    context.restart();
-    context.run();
-    return result;
+    return run_to_end(context, std::forward<Initiate>(initiate));
   }
 
   beast::error_code connect(const ApiEndpoint& endpoint) {

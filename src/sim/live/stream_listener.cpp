@@ -16,6 +16,8 @@
 
 #include <shouwang/sim/stream_listener.h>
 
+#include "sim/live/run_to_end.h"
+
 namespace shouwang::sim {
 
 namespace net = boost::asio;
@@ -45,11 +47,7 @@ struct StreamListener::Impl {
 
   template <typename Initiate>
   beast::error_code run(Initiate&& initiate) {
-    beast::error_code result = net::error::would_block;
-    initiate([&](beast::error_code ec, auto&&...) { result = ec; });
-    context.restart();
-    context.run();
-    return result;
+    return run_to_end(context, std::forward<Initiate>(initiate));
   }
 
   Status load_state() {
