@@ -9,6 +9,7 @@ export default defineConfig({
     emptyOutDir: true,
     assetsDir: 'assets',
     sourcemap: false,
+    rollupOptions: { input: { console: 'index.html', map: 'map.html' } },
   },
   server: {
     // During `npm run dev`, API calls go to a locally running shouwang server.
