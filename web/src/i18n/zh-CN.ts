@@ -3,7 +3,10 @@
  * `MessageKey`; every other dictionary must provide exactly these keys.
  * Placeholders are written `{name}` and filled by `t()`.
  */
+import { consoleZh } from './messages/console';
+
 export const zhCN = {
+  ...consoleZh,
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 接处警与指挥调度平台',
   'app.footer': '仅限授权人员使用',

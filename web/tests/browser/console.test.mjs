@@ -21,184 +21,26 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import {
+  UI_TIMEOUT_MS,
+  checkPrerequisites,
+  cleanup,
+  collectErrors,
+  generateCity,
+  launchBrowser,
+  newBrowserContext,
+  screenshot,
+  startServer,
+  tempDir,
+} from './harness.mjs';
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST_DIR = path.join(WEB_DIR, 'dist');
-const ARTIFACTS_DIR = path.join(WEB_DIR, 'test-artifacts');
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const SERVER_START_TIMEOUT_MS = 20_000;
-const SERVER_STOP_TIMEOUT_MS = 10_000;
-const GEN_CITY_TIMEOUT_MS = 60_000;
-const UI_TIMEOUT_MS = 10_000;
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-];
-
-/**
- * A running server: its process, base URL and everything it wrote to stderr.
- * @typedef {{ child: import('node:child_process').ChildProcess, url: string, stderr: () => string }} Server
- */
-
-/** @type {Server[]} */
-const servers = [];
 /** Server started without --data (no city loaded). @type {string} */
 let baseUrl;
-/** Where the server without --data keeps its event log. @type {string} */
-let logDir = '';
 /** Server started with --data on a generated demo city. @type {string} */
 let cityUrl;
-/** @type {string | undefined} */
-let cityDataDir;
-/** @type {import('playwright-core').BrowserContext | undefined} */
+/** @type {import('playwright-core').BrowserContext} */
 let context;
-/** @type {string | undefined} */
-let profileDir;
-
-function checkPrerequisites() {
-  const problems = [];
-  const bin = process.env.SHOUWANG_BIN;
-  if (!bin) {
-    problems.push('SHOUWANG_BIN is not set: point it at the shouwang executable, e.g. SHOUWANG_BIN=../build/release/shouwang');
-  } else if (!existsSync(bin)) {
-    problems.push(`SHOUWANG_BIN=${bin} does not exist: build the server first`);
-  }
-  if (!existsSync(CHROMIUM_PATH)) {
-    problems.push(`${CHROMIUM_PATH} is missing: install Debian's chromium package (apt-get install chromium)`);
-  }
-  if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
-    problems.push(`${path.relative(process.cwd(), DIST_DIR) || DIST_DIR}/index.html is missing: run \`npm run build\` first`);
-  }
-  if (problems.length > 0) {
-    throw new Error(`browser test prerequisites not met:\n  - ${problems.join('\n  - ')}`);
-  }
-  return path.resolve(bin);
-}
-
-/** Runs `bin args…` to completion; rejects unless it exits with code 0. */
-function run(bin, args, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot start ${bin}: ${error.message}`));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else reject(new Error(`${path.basename(bin)} ${args.join(' ')} failed (code ${code}, signal ${signal})\n${output}`));
-    });
-  });
-}
-
-/**
- * Starts `bin serve` on a free port (plus `extraArgs`) and resolves with the
- * server once it announces it is listening. The server is registered for
- * `after()` even when it fails to start.
- * @returns {Promise<Server>}
- */
-function startServer(bin, extraArgs = []) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', '0', '--web', DIST_DIR, ...extraArgs], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let serverStderr = '';
-    /** @type {Server} */
-    const server = { child, url: '', stderr: () => serverStderr };
-    servers.push(server);
-    const stdoutLines = [];
-    let settled = false;
-    const fail = (reason) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      reject(
-        new Error(
-          `${reason}\n--- server stdout ---\n${stdoutLines.join('\n')}\n--- server stderr ---\n${serverStderr}`,
-        ),
-      );
-    };
-    const timer = setTimeout(
-      () => fail(`server did not print "listening on http://127.0.0.1:PORT" within ${SERVER_START_TIMEOUT_MS} ms`),
-      SERVER_START_TIMEOUT_MS,
-    );
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk) => {
-      serverStderr += chunk;
-    });
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      stdoutLines.push(line);
-      const match = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(line);
-      if (match && !settled && Number(match[2]) > 0) {
-        settled = true;
-        clearTimeout(timer);
-        server.url = match[1];
-        resolve(server);
-      }
-    });
-    child.on('error', (error) => fail(`cannot start ${bin}: ${error.message}`));
-    child.on('exit', (code, signal) => {
-      // Give the pipes a moment to deliver the last stderr lines before reporting.
-      const report = () => fail(`server exited before listening (code ${code}, signal ${signal})`);
-      const grace = setTimeout(report, 500);
-      child.once('close', () => {
-        clearTimeout(grace);
-        report();
-      });
-    });
-  });
-}
-
-/** Sends SIGTERM and waits for the process to exit; escalates to SIGKILL and fails if it hangs. */
-async function stopServer(server) {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  child.kill('SIGTERM');
-  let timer;
-  const outcome = await Promise.race([
-    exited,
-    new Promise((resolve) => {
-      timer = setTimeout(() => resolve(null), SERVER_STOP_TIMEOUT_MS);
-    }),
-  ]);
-  clearTimeout(timer);
-  if (outcome === null) child.kill('SIGKILL');
-  await exited;
-  // Descendants the server may have left behind must not keep this process alive via its pipes.
-  child.stdout?.destroy();
-  child.stderr?.destroy();
-  if (outcome === null) {
-    throw new Error(`server did not exit within ${SERVER_STOP_TIMEOUT_MS} ms of SIGTERM\n${server.stderr()}`);
-  }
-}
-
-async function screenshot(page, name) {
-  await mkdir(ARTIFACTS_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
-}
 
 /**
  * Opens a fresh tab on the console and waits until the first status refresh has
@@ -207,11 +49,7 @@ async function screenshot(page, name) {
  */
 async function openConsole(urlPath = '/', base = baseUrl) {
   const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') page.problems.push(`console: ${message.text()}`);
-  });
+  page.problems = collectErrors(page);
   await page.goto(new URL(urlPath, base).href, { waitUntil: 'load' });
   await page.locator('#app[data-status-state="settled"]').waitFor({ timeout: UI_TIMEOUT_MS });
   return page;
@@ -219,37 +57,18 @@ async function openConsole(urlPath = '/', base = baseUrl) {
 
 before(async () => {
   const bin = checkPrerequisites();
-  logDir = await mkdtemp(path.join(tmpdir(), 'shouwang-log-'));
-  baseUrl = (await startServer(bin, ['--db', `sqlite:${path.join(logDir, 'events.db')}`, '--centre', '310100'])).url;
-  cityDataDir = await mkdtemp(path.join(tmpdir(), 'shouwang-city-'));
-  await run(
-    bin,
-    ['gen-city', '--seed', '1', '--size-km', '6', '--out', path.join(cityDataDir, 'city.osm.pbf')],
-    GEN_CITY_TIMEOUT_MS,
-  );
-  cityUrl = (await startServer(bin, ['--data', cityDataDir])).url;
-  profileDir = await mkdtemp(path.join(tmpdir(), 'shouwang-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 720 },
-    locale: 'zh-CN',
-  });
+  const logDir = await tempDir('shouwang-log-');
+  baseUrl = (
+    await startServer(bin, { extraArgs: ['--db', `sqlite:${path.join(logDir, 'events.db')}`, '--centre', '310100'] })
+  ).url;
+  const cityDataDir = await tempDir('shouwang-city-');
+  await generateCity(bin, path.join(cityDataDir, 'city.osm.pbf'), { seed: 1, sizeKm: 6 });
+  cityUrl = (await startServer(bin, { dataDir: cityDataDir })).url;
+  // The console's own default language is under test here, so none is preset.
+  context = await newBrowserContext(await launchBrowser(), { locale: 'zh-CN', storeLocale: false });
 });
 
-after(async () => {
-  try {
-    await context?.close();
-  } finally {
-    const stopped = await Promise.allSettled(servers.map((server) => stopServer(server)));
-    await Promise.all(
-      [profileDir, cityDataDir, logDir].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
-    );
-    const failure = stopped.find((outcome) => outcome.status === 'rejected');
-    if (failure) throw failure.reason;
-  }
-});
+after(cleanup);
 
 test('page title is 守望 Shouwang and the app title is visible', async () => {
   const page = await openConsole();

@@ -1,0 +1,328 @@
+import type * as GeoJSON from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
+import type { Incident, Position, RouteAnswer } from '../api/records';
+import { OPEN_INCIDENT_STATUSES } from '../api/records';
+import { openMap, type CityView, type ConsoleMap } from '../map/basemap';
+import type { Theme } from '../map/style';
+import { h } from '../ui/dom';
+import type { ConsoleContext } from './context';
+import { STATUS_COLOURS, PRIORITY_COLOURS } from './palette';
+
+type Feature = GeoJSON.Feature<GeoJSON.Geometry, Record<string, unknown>>;
+type Collection = GeoJSON.FeatureCollection<GeoJSON.Geometry, Record<string, unknown>>;
+
+export type MapLayer = 'units' | 'incidents' | 'stations' | 'route';
+export const MAP_LAYERS: readonly MapLayer[] = ['units', 'incidents', 'route', 'stations'];
+
+/** How long a unit glides from one fix to the next, and how often the glide is redrawn. */
+const GLIDE_MS = 1000;
+const GLIDE_FRAME_MS = 100;
+
+interface Glide {
+  from: [number, number];
+  to: [number, number];
+  start: number;
+}
+
+/** A point `t` (0..1) of the way from `a` to `b`. */
+export function lerp(a: [number, number], b: [number, number], t: number): [number, number] {
+  const k = Math.min(1, Math.max(0, t));
+  return [a[0] + (b[0] - a[0]) * k, a[1] + (b[1] - a[1]) * k];
+}
+
+/** A circle of `radius` metres as a 32-gon (uncertainty of a location candidate). */
+export function circlePolygon(lon: number, lat: number, radius: number): GeoJSON.Polygon {
+  const ring: [number, number][] = [];
+  const dLat = radius / 111_320;
+  const dLon = radius / (111_320 * Math.cos((lat * Math.PI) / 180));
+  for (let i = 0; i <= 32; i++) {
+    const a = (i / 32) * 2 * Math.PI;
+    ring.push([lon + dLon * Math.cos(a), lat + dLat * Math.sin(a)]);
+  }
+  return { type: 'Polygon', coordinates: [ring] };
+}
+
+/**
+ * The one map (一张图): live units gliding between fixes and coloured by status,
+ * incidents by priority, the selected incident's location candidates with their
+ * uncertainty circles, the route of a dispatched unit and the station areas, each a
+ * layer that can be switched off. Clicking an incident selects it.
+ */
+export class MapView {
+  readonly el: HTMLElement;
+  private view: ConsoleMap | null = null;
+  private readonly glides = new Map<string, Glide>();
+  private glideTimer: ReturnType<typeof setInterval> | undefined;
+  private selected = '';
+  private route: RouteAnswer | null = null;
+  private pin: { lon: number; lat: number; radius: number } | null = null;
+  private readonly visible = new Set<MapLayer>(MAP_LAYERS);
+  private orgAreas: Collection = { type: 'FeatureCollection', features: [] };
+  private readonly layerBar: HTMLElement;
+  private readonly canvasBox: HTMLElement;
+
+  constructor(
+    private readonly ctx: ConsoleContext,
+    private theme: Theme,
+    private readonly onSelectIncident: (id: string) => void,
+  ) {
+    this.canvasBox = h('div', { class: 'map__canvas', 'data-testid': 'map' });
+    this.layerBar = h('div', { class: 'map__layers', role: 'group' });
+    this.el = h('section', { class: 'panel panel--map' }, [this.canvasBox, this.layerBar]);
+  }
+
+  /** Opens the map once the element is in the page (MapLibre measures its container). */
+  open(city: CityView): void {
+    this.view = openMap(this.canvasBox, city, this.theme, this.ctx.locale);
+    const map = this.view.map;
+    map.on('style.load', () => this.addOverlays());
+    map.on('idle', () => this.canvasBox.setAttribute('data-idle', 'true'));
+    map.on('click', 'incidents', (event) => {
+      const id = event.features?.[0]?.properties?.id;
+      if (typeof id === 'string') this.onSelectIncident(id);
+    });
+    void this.ctx.http
+      .get<Collection>('/api/v1/org')
+      .then((org) => {
+        this.orgAreas = { ...org, features: org.features.filter((f: Feature) => f.properties.level === 'station') };
+        this.setData('stations', this.orgAreas);
+      })
+      .catch(() => undefined);
+    this.renderLayerBar();
+  }
+
+  get map(): maplibregl.Map | null {
+    return this.view?.map ?? null;
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    this.view?.setTheme(theme);
+  }
+
+  setLocale(): void {
+    this.view?.setLocale(this.ctx.locale);
+    this.renderLayerBar();
+  }
+
+  resize(): void {
+    this.view?.map.resize();
+  }
+
+  /** New fixes: each unit glides from where it is drawn to its new position. */
+  moveUnits(units: Iterable<string>): void {
+    const now = performance.now();
+    for (const id of units) {
+      const p = this.ctx.store.positions.get(id);
+      if (!p) continue;
+      const glide = this.glides.get(id);
+      const from = glide ? lerp(glide.from, glide.to, (now - glide.start) / GLIDE_MS) : ([p.lon, p.lat] as [number, number]);
+      this.glides.set(id, { from, to: [p.lon, p.lat], start: now });
+    }
+    if (this.glideTimer === undefined) {
+      this.glideTimer = setInterval(() => this.drawUnits(), GLIDE_FRAME_MS);
+    }
+  }
+
+  /** Redraws the units (status colours) and incidents from the store. */
+  refresh(): void {
+    this.drawUnits();
+    this.drawIncidents();
+  }
+
+  select(id: string): void {
+    if (id !== this.selected) this.route = null;
+    this.selected = id;
+    this.drawIncidents();
+    this.drawRoute();
+  }
+
+  /** Frames the selected incident (or a position) on the map. */
+  focusOn(lon: number, lat: number): void {
+    this.view?.map.easeTo({ center: [lon, lat], zoom: Math.max(this.view.map.getZoom(), 14), duration: 400 });
+  }
+
+  showRoute(route: RouteAnswer | null): void {
+    this.route = route;
+    this.drawRoute();
+  }
+
+  /** The call-taker's pin: the address being entered, with its uncertainty. */
+  showPin(pin: { lon: number; lat: number; radius: number } | null): void {
+    this.pin = pin;
+    this.drawIncidents();
+    if (pin) this.focusOn(pin.lon, pin.lat);
+  }
+
+  toggle(layer: MapLayer): void {
+    if (this.visible.has(layer)) this.visible.delete(layer);
+    else this.visible.add(layer);
+    this.applyVisibility();
+    this.renderLayerBar();
+  }
+
+  private renderLayerBar(): void {
+    this.layerBar.setAttribute('aria-label', this.ctx.tr('map.layers'));
+    this.layerBar.replaceChildren(
+      ...MAP_LAYERS.map((layer) => {
+        const b = h('button', {
+          type: 'button',
+          class: 'btn btn--small',
+          'aria-pressed': String(this.visible.has(layer)),
+          'data-testid': `layer-${layer}`,
+        }, [this.ctx.tr(`map.layer.${layer}`)]);
+        b.addEventListener('click', () => this.toggle(layer));
+        return b;
+      }),
+    );
+  }
+
+  private addOverlays(): void {
+    const map = this.view?.map;
+    if (!map) return;
+    const empty: Collection = { type: 'FeatureCollection', features: [] };
+    for (const name of ['stations', 'candidates', 'route', 'incidents', 'units'] as const) {
+      if (!map.getSource(name)) map.addSource(name, { type: 'geojson', data: name === 'stations' ? this.orgAreas : empty });
+    }
+    const night = this.theme === 'night';
+    map.addLayer({
+      id: 'stations',
+      type: 'line',
+      source: 'stations',
+      paint: { 'line-color': night ? '#6b7f99' : '#7d6b99', 'line-width': 1, 'line-dasharray': [3, 2] },
+    });
+    map.addLayer({
+      id: 'candidates',
+      type: 'fill',
+      source: 'candidates',
+      paint: { 'fill-color': '#3d8bfd', 'fill-opacity': 0.18, 'fill-outline-color': '#3d8bfd' },
+    });
+    map.addLayer({
+      id: 'route',
+      type: 'line',
+      source: 'route',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#1f9d55', 'line-width': 5, 'line-opacity': 0.85 },
+    });
+    map.addLayer({
+      id: 'incidents',
+      type: 'circle',
+      source: 'incidents',
+      paint: {
+        'circle-radius': ['case', ['get', 'selected'], 11, 8],
+        'circle-color': ['match', ['get', 'priority'], 1, PRIORITY_COLOURS[1], 2, PRIORITY_COLOURS[2], 3, PRIORITY_COLOURS[3], PRIORITY_COLOURS[4]],
+        'circle-stroke-width': ['case', ['get', 'selected'], 3, 1.5],
+        'circle-stroke-color': night ? '#ffffff' : '#111111',
+      },
+    });
+    const statusColour: unknown[] = ['match', ['get', 'status']];
+    for (const [status, colour] of Object.entries(STATUS_COLOURS)) statusColour.push(status, colour.fill);
+    statusColour.push('#888888');
+    map.addLayer({
+      id: 'units',
+      type: 'circle',
+      source: 'units',
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 3, 15, 7],
+        'circle-color': statusColour as maplibregl.ExpressionSpecification,
+        'circle-stroke-width': 1,
+        'circle-stroke-color': night ? '#0b0f14' : '#ffffff',
+      },
+    });
+    this.applyVisibility();
+    this.refresh();
+    this.drawRoute();
+  }
+
+  private applyVisibility(): void {
+    const map = this.view?.map;
+    if (!map) return;
+    const layersOf: Record<MapLayer, string[]> = {
+      units: ['units'],
+      incidents: ['incidents', 'candidates'],
+      route: ['route'],
+      stations: ['stations'],
+    };
+    for (const layer of MAP_LAYERS) {
+      for (const id of layersOf[layer]) {
+        if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', this.visible.has(layer) ? 'visible' : 'none');
+      }
+    }
+  }
+
+  private setData(source: string, data: Collection): void {
+    const s = this.view?.map.getSource(source) as maplibregl.GeoJSONSource | undefined;
+    s?.setData(data);
+  }
+
+  private drawUnits(): void {
+    const now = performance.now();
+    const features: Feature[] = [];
+    let moving = false;
+    for (const [id, p] of this.ctx.store.positions) {
+      const unit = this.ctx.store.units.get(id);
+      const glide = this.glides.get(id);
+      let at: [number, number] = [p.lon, p.lat];
+      if (glide) {
+        const t = (now - glide.start) / GLIDE_MS;
+        at = lerp(glide.from, glide.to, t);
+        if (t < 1) moving = true;
+        else this.glides.delete(id);
+      }
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: { id, status: unit?.emergency ? 'emergency' : (unit?.status ?? 'available') },
+      });
+    }
+    this.setData('units', { type: 'FeatureCollection', features });
+    if (!moving && this.glideTimer !== undefined) {
+      clearInterval(this.glideTimer);
+      this.glideTimer = undefined;
+    }
+  }
+
+  private drawIncidents(): void {
+    const features: Feature[] = [];
+    const circles: Feature[] = [];
+    for (const incident of this.ctx.store.incidents.values()) {
+      if (!OPEN_INCIDENT_STATUSES.has(incident.status)) continue;
+      const at = placeOf(incident);
+      if (!at) continue;
+      const selected = incident.id === this.selected;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: { id: incident.id, priority: incident.priority, selected },
+      });
+      if (selected) {
+        for (const c of incident.location.candidates) {
+          circles.push({ type: 'Feature', geometry: circlePolygon(c.lon, c.lat, Math.max(10, c.uncertainty_m)), properties: {} });
+        }
+      }
+    }
+    if (this.pin) {
+      circles.push({ type: 'Feature', geometry: circlePolygon(this.pin.lon, this.pin.lat, this.pin.radius), properties: {} });
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [this.pin.lon, this.pin.lat] },
+        properties: { id: '', priority: 0, selected: true },
+      });
+    }
+    this.setData('incidents', { type: 'FeatureCollection', features });
+    this.setData('candidates', { type: 'FeatureCollection', features: circles });
+  }
+
+  private drawRoute(): void {
+    const features: Feature[] = this.route ? [{ type: 'Feature', geometry: this.route.geometry, properties: {} }] : [];
+    this.setData('route', { type: 'FeatureCollection', features });
+  }
+}
+
+/** Where an incident is drawn: its confirmed candidate, else its first. */
+export function placeOf(incident: Incident): [number, number] | null {
+  const c = incident.location.candidates[incident.location.confirmed ?? 0] ?? incident.location.candidates[0];
+  return c ? [c.lon, c.lat] : null;
+}
+
+export type { Position };

@@ -1,0 +1,130 @@
+import type { Call, ChangeMessage, Incident, Order, Position, Snapshot, StreamEvent, Unit } from '../api/records';
+
+/** What changed in one batch, so that views redraw only what they show. */
+export interface StoreChange {
+  incidents: ReadonlySet<string>;
+  orders: ReadonlySet<string>;
+  units: ReadonlySet<string>;
+  calls: ReadonlySet<string>;
+  positions: ReadonlySet<string>;
+  /** The whole state was replaced (first load, resync): redraw everything. */
+  reset: boolean;
+  events: readonly StreamEvent[];
+}
+
+export type StoreListener = (change: StoreChange) => void;
+
+/**
+ * The console's copy of the state its scope sees: the records of `GET /api/v1/state`
+ * with every stream change applied over them, and the units' live positions.
+ *
+ * Contract: `seq` is the log position the copy is exact at. `apply` takes a change only
+ * if it is newer than `seq` (a replayed one is ignored). Listeners hear one notification
+ * per `flush()`, with everything that changed since the last one.
+ */
+export class LiveStore {
+  readonly incidents = new Map<string, Incident>();
+  readonly calls = new Map<string, Call>();
+  readonly orders = new Map<string, Order>();
+  readonly units = new Map<string, Unit>();
+  readonly positions = new Map<string, Position>();
+  /** Events of the emergency kind and missed deadlines seen since load, newest last. */
+  readonly alerts: StreamEvent[] = [];
+  seq = 0;
+
+  private readonly listeners = new Set<StoreListener>();
+  private pending = emptyPending();
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  load(seq: number, snapshot: Snapshot, positions: readonly Position[] = []): void {
+    this.incidents.clear();
+    this.calls.clear();
+    this.orders.clear();
+    this.units.clear();
+    this.positions.clear();
+    this.seq = seq;
+    put(this.incidents, snapshot.incidents);
+    put(this.calls, snapshot.calls);
+    put(this.orders, snapshot.orders);
+    put(this.units, snapshot.units);
+    for (const p of positions) this.positions.set(p.unit, p);
+    this.pending = emptyPending();
+    this.pending.reset = true;
+  }
+
+  /** Applies one change message; false when it was at or before `seq` (already applied). */
+  apply(change: ChangeMessage): boolean {
+    if (change.seq <= this.seq) return false;
+    this.seq = change.seq;
+    put(this.incidents, change.incidents ?? [], this.pending.incidents);
+    put(this.calls, change.calls ?? [], this.pending.calls);
+    put(this.orders, change.orders ?? [], this.pending.orders);
+    put(this.units, change.units ?? [], this.pending.units);
+    for (const event of change.events) {
+      this.pending.events.push(event);
+      if (event.type.startsWith('unit.emergency') || event.type.endsWith('deadline_missed')) this.alerts.push(event);
+    }
+    return true;
+  }
+
+  applyPositions(positions: readonly Position[]): void {
+    for (const p of positions) {
+      this.positions.set(p.unit, p);
+      this.pending.positions.add(p.unit);
+    }
+  }
+
+  /** Tells the listeners what changed since the last flush (nothing when nothing did). */
+  flush(): void {
+    const p = this.pending;
+    const nothing =
+      !p.reset &&
+      p.incidents.size + p.orders.size + p.units.size + p.calls.size + p.positions.size + p.events.length === 0;
+    if (nothing) return;
+    this.pending = emptyPending();
+    for (const listener of this.listeners) listener(p);
+  }
+
+  /** Orders of an incident, oldest first. */
+  ordersOf(incident: Incident): Order[] {
+    const out: Order[] = [];
+    for (const id of incident.orders) {
+      const order = this.orders.get(id);
+      if (order) out.push(order);
+    }
+    return out;
+  }
+}
+
+interface PendingChange {
+  incidents: Set<string>;
+  orders: Set<string>;
+  units: Set<string>;
+  calls: Set<string>;
+  positions: Set<string>;
+  reset: boolean;
+  events: StreamEvent[];
+}
+
+function emptyPending(): PendingChange {
+  return {
+    incidents: new Set(),
+    orders: new Set(),
+    units: new Set(),
+    calls: new Set(),
+    positions: new Set(),
+    reset: false,
+    events: [],
+  };
+}
+
+function put<T extends { id: string }>(map: Map<string, T>, records: readonly T[], touched?: Set<string>): void {
+  for (const record of records) {
+    map.set(record.id, record);
+    touched?.add(record.id);
+  }
+}
