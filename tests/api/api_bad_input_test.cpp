@@ -133,6 +133,9 @@ TEST_F(ApiBadInput, ForgedExpiredAndLoggedOutTokensAndMissingCsrf) {
   refused(disp, [&] { return bad_csrf.post("/api/v1/calls", json::object()); }, 403, "permission_denied");
   EXPECT_EQ(console.post("/api/v1/calls", json::object()).status, 201) << "with the token it works";
   EXPECT_EQ(no_csrf.get("/api/v1/state").status, 200) << "reads need no CSRF token";
+  // A reloaded console learns its session's token again from /auth/me; a bearer session has none.
+  EXPECT_EQ(no_csrf.get("/api/v1/auth/me").body.value("csrf_token", ""), console.csrf);
+  EXPECT_FALSE(disp.get("/api/v1/auth/me").body.contains("csrf_token"));
   // A cookie token is not a bearer token.
   ApiClient stolen(city_->port());
   stolen.bearer = console.cookie.substr(console.cookie.find('=') + 1);

@@ -1,10 +1,13 @@
 // Units through the API: the roster, duty and the one-action dispatch to the nearest
-// suitable unit on a real imported road network, and the officer-in-danger alarm reaching
-// every console at once.
+// suitable unit on a real imported road network, a unit's road route to an incident, and
+// the officer-in-danger alarm reaching every console at once.
 
 #include <chrono>
 
 #include <gtest/gtest.h>
+
+#include <shouwang/base/clock.h>
+#include <shouwang/base/geo.h>
 
 #include "api/served_city.h"
 #include "server/stream/ws_client.h"
@@ -107,6 +110,107 @@ TEST(ApiUnits, OneActionSendsTheNearestSuitableUnitAndRecordsABypass) {
   // A station officer may look but not send.
   const ApiReply officer = city.login("officer_a").post("/api/v1/incidents/" + third + "/dispatch", json::object());
   EXPECT_EQ(officer.status, 403) << officer.text;
+}
+
+// The ranked unit's ETA in a recommendation answer.
+double ranked_eta(const json& recommendation, const std::string& unit) {
+  for (const auto& r : recommendation["ranked"]) {
+    if (r["unit"] == unit)
+      return r["eta_s"];
+  }
+  ADD_FAILURE() << unit << " is not ranked: " << recommendation.dump();
+  return -1;
+}
+
+TEST(ApiUnits, TheRouteToAnIncidentIsTheOneTheRecommendationTimes) {
+  ServedCity city("units-route");
+  city.run_tool({"import-osm", city.dir() + "/city.osm.pbf", "--out", city.dir(), "--no-basemap"});
+  city.start();
+  const ApiClient admin = city.login("admin");
+  const ApiClient disp = city.login("disp");
+  const ApiClient taker = city.login("taker");
+  register_on_duty(admin, disp, "T-01",
+                   profile(city.station_b, {"patrol", "traffic"}, city.point_b));
+  // A-01 has its home post at station B but reports a live position near the incident.
+  register_on_duty(admin, disp, "A-01",
+                   profile(city.station_a, {"patrol", "traffic"}, city.point_b));
+  const LatLon live = destination(city.point_a, 0.0, Meters(300));
+  const std::string now = SystemClock::instance().now().to_iso8601();
+  const json fix = {{"lat", live.lat}, {"lon", live.lon}, {"t", now}, {"accuracy", 5}};
+  const ApiReply reported =
+      city.login("car_a").send("POST", "/api/v1/units/A-01/position", fix.dump());
+  ASSERT_EQ(reported.status, 200) << reported.text;
+  ASSERT_EQ(reported.body["accepted"], true) << reported.text;
+
+  const std::string crash = incident_at(taker, "0301", city.point_a);
+  const ApiReply advice = disp.get("/api/v1/incidents/" + crash + "/recommendation");
+  ASSERT_EQ(advice.status, 200) << advice.text;
+
+  // From the home post: the line runs from near the post to near the incident, and its
+  // time is the recommendation's.
+  const ApiReply from_post = disp.get("/api/v1/incidents/" + crash + "/route?unit=T-01");
+  ASSERT_EQ(from_post.status, 200) << from_post.text;
+  const json& route = from_post.body;
+  EXPECT_EQ(route["unit"], "T-01");
+  EXPECT_EQ(route["incident"], crash);
+  EXPECT_EQ(route["from"]["source"], "home_post");
+  EXPECT_DOUBLE_EQ(route["from"]["lat"].get<double>(), city.point_b.lat);
+  EXPECT_DOUBLE_EQ(route["from"]["lon"].get<double>(), city.point_b.lon);
+  EXPECT_NEAR(route["eta_s"].get<double>(), ranked_eta(advice.body["recommendation"], "T-01"), 1.0);
+  EXPECT_EQ(route["geometry"]["type"], "LineString");
+  const json& line = route["geometry"]["coordinates"];
+  ASSERT_GE(line.size(), 2u) << route.dump();
+  const LatLon start{line.front()[1], line.front()[0]};
+  const LatLon end{line.back()[1], line.back()[0]};
+  EXPECT_LT(haversine_distance(start, city.point_b).value(), 500.0);
+  EXPECT_LT(haversine_distance(end, city.point_a).value(), 2000.0);
+  EXPECT_GE(route["length_m"].get<double>(), haversine_distance(start, end).value() - 1.0);
+  EXPECT_GT(route["eta_s"].get<double>(), 0.0);
+
+  // From a live fix: fresh, so it is used instead of the home post.
+  const ApiReply from_fix = disp.get("/api/v1/incidents/" + crash + "/route?unit=A-01");
+  ASSERT_EQ(from_fix.status, 200) << from_fix.text;
+  EXPECT_EQ(from_fix.body["from"]["source"], "live");
+  EXPECT_NEAR(from_fix.body["from"]["lat"].get<double>(), live.lat, 1e-6);
+  EXPECT_NEAR(from_fix.body["eta_s"].get<double>(),
+              ranked_eta(advice.body["recommendation"], "A-01"), 1.0);
+  EXPECT_LT(from_fix.body["eta_s"].get<double>(), route["eta_s"].get<double>());
+
+  // Refusals: the unit parameter, an unknown unit, an incident without a position, a role
+  // that does not dispatch, no session.
+  const ApiReply no_unit = disp.get("/api/v1/incidents/" + crash + "/route");
+  EXPECT_EQ(no_unit.status, 400) << no_unit.text;
+  EXPECT_EQ(no_unit.body["field"], "unit");
+  const ApiReply extra = disp.get("/api/v1/incidents/" + crash + "/route?unit=T-01&limit=3");
+  EXPECT_EQ(extra.status, 400) << extra.text;
+  EXPECT_EQ(extra.body["field"], "limit");
+  const ApiReply unknown = disp.get("/api/v1/incidents/" + crash + "/route?unit=X-99");
+  EXPECT_EQ(unknown.status, 404) << unknown.text;
+  EXPECT_EQ(unknown.body["field"], "unit");
+  const ApiReply created =
+      taker.post("/api/v1/incidents", {{"summary", "报警人说不清位置"}, {"type_code", "0301"}});
+  ASSERT_EQ(created.status, 201) << created.text;
+  const std::string nowhere = created.body["incident"]["id"];
+  const ApiReply unplaced = disp.get("/api/v1/incidents/" + nowhere + "/route?unit=T-01");
+  EXPECT_EQ(unplaced.status, 409) << unplaced.text;
+  EXPECT_EQ(unplaced.body["field"], "location");
+  EXPECT_EQ(city.login("analyst").get("/api/v1/incidents/" + crash + "/route?unit=T-01").status,
+            403);
+  EXPECT_EQ(ApiClient(city.port()).get("/api/v1/incidents/" + crash + "/route?unit=T-01").status,
+            401);
+}
+
+TEST(ApiUnits, WithoutARoadNetworkThereIsNoRoute) {
+  ServedCity city("units-route-none");
+  city.start();  // the generated city only: no road network imported
+  const ApiClient admin = city.login("admin");
+  const ApiClient disp = city.login("disp");
+  register_on_duty(admin, disp, "T-01",
+                   profile(city.station_b, {"patrol", "traffic"}, city.point_b));
+  const std::string crash = incident_at(city.login("taker"), "0301", city.point_a);
+  const ApiReply route = disp.get("/api/v1/incidents/" + crash + "/route?unit=T-01");
+  EXPECT_EQ(route.status, 503) << route.text;
+  EXPECT_EQ(route.body["code"], "unavailable");
 }
 
 TEST(ApiUnits, AnEmergencyReachesEveryConsoleWithinASecond) {

@@ -16,7 +16,7 @@ TEST(Trim, TakesSpacesTabsAndCarriageReturnsFromBothEnds) {
 TEST(JsonQuoted, EscapesQuotesBackslashesAndControlCharactersOnly) {
   EXPECT_EQ(json_quoted("城关 \"east\" gate"), "\"城关 \\\"east\\\" gate\"");
   EXPECT_EQ(json_quoted("a\\b"), "\"a\\\\b\"");
-  EXPECT_EQ(json_quoted(std::string("tab\there\nnul\0end", 16)), "\"tab\\u0009here\\u000anul\\u0000end\"");
+  EXPECT_EQ(json_quoted(std::string("tab\there\nnul\0end", 16)), "\"tab\\there\\nnul\\u0000end\"");
 }
 
 TEST(JsonQuoted, ReadsBackAsTheSameTextInAJsonParser) {

@@ -37,7 +37,14 @@ TEST(CityRoutes, WithoutCityDataSaysSo) {
   add_city_routes(router, std::nullopt);
   const auto res = router.dispatch(HttpRequest::make("GET", "/api/v1/city"));
   EXPECT_EQ(res.status, 200);
-  EXPECT_EQ(res.body, R"({"loaded":false})");
+  EXPECT_EQ(res.body, R"({"loaded":false,"utc_offset_minutes":480})");
+}
+
+TEST(CityRoutes, TellsTheCentresUtcOffset) {
+  Router router;
+  add_city_routes(router, std::nullopt, std::nullopt, -300);
+  const auto body = nlohmann::json::parse(router.dispatch(HttpRequest::make("GET", "/api/v1/city")).body);
+  EXPECT_EQ(body["utc_offset_minutes"], -300);
 }
 
 }  // namespace

@@ -197,6 +197,8 @@ int run_serve(const std::vector<std::string>& argv) {
               static_cast<unsigned long long>(s.log_seq), static_cast<unsigned long long>(s.snapshot_seq),
               static_cast<unsigned long long>(s.replayed), s.rebuild_ms);
   std::printf("%zu incidents, %zu user accounts\n", s.incidents, s.users);
+  if (s.places > 0)
+    std::printf("place search: %zu streets, addresses and places\n", s.places);
   if (s.users == 0) std::printf("no user accounts yet: add one with `shouwang user add NAME --role admin ...`\n");
 
   // Signals are taken synchronously by this thread; the server threads never see them.

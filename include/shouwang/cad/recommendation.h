@@ -202,6 +202,21 @@ struct Recommendation {
                                                TravelTimes& travel, const RecommendOptions& options,
                                                UtcTime now);
 
+// Where units are sent for `incident`: its effective location's position. kConflict (field
+// "location") in the cases recommend() refuses.
+[[nodiscard]] Result<LatLon> incident_target(const Incident& incident);
+
+// Where a unit would set out from, by the rule recommend() uses: its live fix while at most
+// `max_fix_age` old (a fix taken after `now` counts as 0 s old), else its home post.
+struct UnitOrigin {
+  OriginKind kind = OriginKind::kLivePosition;
+  LatLon position;
+  std::optional<Seconds> fix_age;  // of the unit's fix, used or stale; none without a fix
+};
+// nullopt: no fresh fix and no home post. `fix` may be null (the unit has none).
+[[nodiscard]] std::optional<UnitOrigin> unit_origin(const Unit& unit, const UnitFix* fix,
+                                                    Seconds max_fix_age, UtcTime now);
+
 // The units ranked above `unit`, best first: those an order to `unit` passes over. Empty
 // when `unit` is first or not ranked at all.
 [[nodiscard]] std::vector<std::string> ranked_above(const Recommendation& recommendation,

@@ -11,6 +11,7 @@
 
 #include <shouwang/cad/taxonomy.h>
 #include <shouwang/exchange/eido.h>
+#include <shouwang/osm/place_index.h>
 #include <shouwang/server/access_policy.h>
 #include <shouwang/server/accounts.h>
 #include <shouwang/server/authenticator.h>
@@ -40,6 +41,9 @@ struct ApiServices {
   UnitLocator* units = nullptr;
   // Position reports, live positions and tracks; null when the server takes none.
   UnitTelemetry* telemetry = nullptr;
+  // The city's streets, addresses and places by name (DATA/place_index.swi); null when the
+  // server has none (then place search answers 503).
+  const osm::PlaceIndex* places = nullptr;
 };
 
 // Registers every /api/v1 route and /metrics. `api` must outlive the router.

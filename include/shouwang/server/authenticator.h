@@ -61,6 +61,10 @@ class Authenticator {
   [[nodiscard]] const AuthOptions& options() const { return options_; }
   // The CSRF token that belongs to a session token.
   static std::string csrf_token_for(const std::string& token);
+  // The CSRF token of the session cookie `request` carries (empty without one), so that a
+  // console reloaded in the browser can go on without logging in again. Only call it for a
+  // request `authenticate` accepted.
+  [[nodiscard]] std::string csrf_token_of(const HttpRequest& request) const;
 
  private:
   bool rate_limited(const std::string& key, UtcTime now);

@@ -58,6 +58,7 @@ struct AppSummary {
   std::size_t users = 0;
   std::size_t org_units = 0;
   std::string org_source;
+  std::size_t places = 0;  // in the place index; 0 without one
 };
 
 class ServerApp {

@@ -6,7 +6,8 @@
 //
 // Thread-safe: one mutex serialises fixes and recommendations (RoadTravelTimes moves
 // units during a query). A fix costs one snap and one upward search, a recommendation
-// about a millisecond for a thousand units, so the lock is held briefly either way.
+// about a millisecond for a thousand units, so the lock is held briefly either way. Routes
+// for the map take a second mutex around their own query object.
 
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <shouwang/base/clock.h>
 #include <shouwang/base/geo.h>
@@ -23,6 +25,16 @@
 #include <shouwang/cad/taxonomy.h>
 
 namespace shouwang::server {
+
+// A unit's road route to a place, for drawing on the map.
+struct UnitRoute {
+  cad::OriginKind origin = cad::OriginKind::kLivePosition;
+  LatLon from;                   // the unit's live fix or home post
+  LatLon to;                     // the target as given
+  Seconds eta{0.0};              // road travel time between the snapped ends
+  Meters length{0.0};            // along the roads, between the snapped ends
+  std::vector<LatLon> geometry;  // from the start's road point to the target's
+};
 
 class UnitLocator {
  public:
@@ -43,6 +55,15 @@ class UnitLocator {
                                                       const cad::Incident& incident,
                                                       const cad::RecommendOptions& options, UtcTime now);
 
+  // The road route a unit would drive to `target`: from where the recommendation would
+  // start it (its live fix while at most `max_fix_age` old, else its home post), with the
+  // recommendation's snapping limits. kConflict (field "unit") when the unit has no fresh
+  // fix and no home post, starts off the road map or has no road to the target;
+  // kOutOfRange (field "location") when the target is off the road map. Routes run on a
+  // query object of their own, so they do not wait for recommendations or fixes.
+  [[nodiscard]] Result<UnitRoute> route(const cad::Unit& unit, LatLon target, Seconds max_fix_age,
+                                        UtcTime now) const;
+
   // The latest fix of a unit, if any.
   [[nodiscard]] std::optional<cad::UnitFix> fix(std::string_view unit) const;
 
@@ -60,6 +81,7 @@ class UnitLocator {
 
   std::unique_ptr<Roads> roads_;
   mutable std::mutex mutex_;
+  mutable std::mutex route_mutex_;  // the route query object (Roads::route_query)
   cad::UnitPlaces places_;
   Stats stats_;
 };

@@ -19,26 +19,6 @@ namespace {
 
 using recommend_detail::Origin;
 
-Result<LatLon> incident_position(const Incident& incident) {
-  const LocationCandidate* effective = effective_location(incident.location);
-  if (effective != nullptr && effective->position)
-    return *effective->position;
-  const std::string id = "incident " + to_string(incident.id);
-  if (effective != nullptr)
-    return Error(Errc::kConflict,
-                 id + ": the confirmed location ('" + effective->text +
-                     "') has no coordinates; place it on the map before asking for units",
-                 "location");
-  if (incident.location.needs_confirmation)
-    return Error(Errc::kConflict,
-                 id + ": its location sources disagree; confirm one before asking for units",
-                 "location");
-  return Error(Errc::kConflict,
-               id + " has no positioned location yet; match an address, take a fix or pin it "
-                    "on the map before asking for units",
-               "location");
-}
-
 std::vector<std::string> sorted_unique(std::vector<std::string> list) {
   std::sort(list.begin(), list.end());
   list.erase(std::unique(list.begin(), list.end()), list.end());
@@ -99,11 +79,39 @@ void add_own_reasons(RankedUnit& r, const Unit& unit, std::string_view station,
 
 }  // namespace
 
+Result<LatLon> incident_target(const Incident& incident) {
+  const LocationCandidate* effective = effective_location(incident.location);
+  if (effective != nullptr && effective->position)
+    return *effective->position;
+  const std::string id = "incident " + to_string(incident.id);
+  if (effective != nullptr)
+    return Error(Errc::kConflict,
+                 id + ": the confirmed location ('" + effective->text +
+                     "') has no coordinates; place it on the map before asking for units",
+                 "location");
+  if (incident.location.needs_confirmation)
+    return Error(Errc::kConflict,
+                 id + ": its location sources disagree; confirm one before asking for units",
+                 "location");
+  return Error(Errc::kConflict,
+               id + " has no positioned location yet; match an address, take a fix or pin it "
+                    "on the map before asking for units",
+               "location");
+}
+
+std::optional<UnitOrigin> unit_origin(const Unit& unit, const UnitFix* fix, Seconds max_fix_age,
+                                      UtcTime now) {
+  const auto choice = recommend_detail::choose_origin(unit, fix, max_fix_age, now);
+  if (!choice.origin)
+    return std::nullopt;
+  return UnitOrigin{choice.origin->kind, choice.origin->position, choice.fix_age};
+}
+
 Result<Recommendation> recommend(const State& state, const Taxonomy& taxonomy,
                                  const Incident& incident, const UnitPlaces& places,
                                  TravelTimes& travel, const RecommendOptions& options,
                                  UtcTime now) {
-  auto target = incident_position(incident);
+  auto target = incident_target(incident);
   if (!target.ok())
     return target.error();
   Recommendation out;

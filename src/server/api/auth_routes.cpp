@@ -75,10 +75,11 @@ void add_auth_routes(Router& router, ApiServices& api) {
                response.headers.emplace_back("Set-Cookie", api.auth.session_cookie("", {}));
                return response;
              }));
-  router.add("GET", "/api/v1/auth/me", authed(api, [&api](const HttpRequest&, const Principal& p) {
+  router.add("GET", "/api/v1/auth/me", authed(api, [&api](const HttpRequest& request, const Principal& p) {
                const auto user = api.accounts.user(p.username);
                json out = user ? user_view(*user) : json::object();
                out["session_id"] = p.session_id;
+               if (const std::string csrf = api.auth.csrf_token_of(request); !csrf.empty()) out["csrf_token"] = csrf;
                return json_response(200, out);
              }));
 }

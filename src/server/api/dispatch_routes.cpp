@@ -1,9 +1,10 @@
 // The dispatcher's one action (一键派警): the ranked units for an incident, and sending the
 // first (or the chosen) one. Passing over better-ranked units needs a reason, recorded with
-// the order.
+// the order. The road route of one unit to the incident, for the map.
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -100,6 +101,69 @@ HttpResponse get_recommendation(ApiServices& api, const HttpRequest& request, co
   return HttpResponse::json(200, "{\"recommendation\":" + text + "}");
 }
 
+// Degrees to 7 decimals (about a centimetre): shorter lines to draw, nothing lost.
+double degrees(double value) {
+  return std::round(value * 1e7) / 1e7;
+}
+
+json route_json(const UnitRoute& route, const std::string& unit, IncidentId incident) {
+  json coordinates = json::array();
+  for (const LatLon& p : route.geometry)
+    coordinates.push_back({degrees(p.lon), degrees(p.lat)});
+  return {{"unit", unit},
+          {"incident", to_string(incident)},
+          {"eta_s", std::llround(route.eta.value())},
+          {"length_m", std::llround(route.length.value())},
+          {"from",
+           {{"lat", route.from.lat},
+            {"lon", route.from.lon},
+            {"source", route.origin == cad::OriginKind::kHomePost ? "home_post" : "live"}}},
+          {"to", {{"lat", route.to.lat}, {"lon", route.to.lon}}},
+          {"geometry", {{"type", "LineString"}, {"coordinates", std::move(coordinates)}}}};
+}
+
+// ?unit=CALLSIGN: the road route the recommendation times for that unit, to draw on the
+// map. Readable by those who may ask for the recommendation.
+HttpResponse get_route(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status allowed = may_ask(p); !allowed)
+    return error_response(allowed.error());
+  auto id = path_id<IncidentId>(request, "incident", cad::parse_incident_id);
+  if (!id)
+    return error_response(id.error());
+  const auto params = query_params(request.query);
+  for (const auto& [name, value] : params) {
+    if (name != "unit")
+      return error_response(Error(Errc::kInvalidArgument, "a route takes only unit", name));
+  }
+  const auto unit = params.find("unit");
+  if (unit == params.end() || unit->second.empty()) {
+    return error_response(
+        Error(Errc::kInvalidArgument, "name the unit with ?unit=CALLSIGN", "unit"));
+  }
+  if (api.units == nullptr) {
+    return error_response(
+        Error(Errc::kUnavailable, "this centre has no road network loaded; routes need one"));
+  }
+  if (Status visible = incident_visible(api, p, *id); !visible)
+    return error_response(visible.error());
+  const cad::RecommendOptions options;  // the recommendation's rule for a unit's origin
+  auto route = api.commands.read([&](const cad::State& state, std::uint64_t) -> Result<UnitRoute> {
+    const cad::Incident* incident = state.find(*id);
+    if (incident == nullptr)
+      return Error(Errc::kNotFound, "there is no incident " + to_string(*id), "incident");
+    const cad::Unit* found = state.find_unit(unit->second);
+    if (found == nullptr)
+      return Error(Errc::kNotFound, "there is no unit " + unit->second, "unit");
+    auto target = cad::incident_target(*incident);
+    if (!target)
+      return target.error();
+    return api.units->route(*found, *target, options.max_fix_age, api.commands.clock().now());
+  });
+  if (!route)
+    return error_response(route.error());
+  return json_response(200, route_json(*route, unit->second, *id));
+}
+
 // {unit?, bypass_reason?, instructions?, capabilities?}: recommends afresh and sends the
 // first ranked unit, or the chosen one if it is ranked; the units ranked above a chosen one
 // are recorded as bypassed, with the reason.
@@ -175,6 +239,7 @@ void add_dispatch_routes(Router& router, ApiServices& api) {
     return authed(api, [&api, fn](const HttpRequest& r, const Principal& p) { return fn(api, r, p); });
   };
   router.add("GET", "/api/v1/incidents/{incident}/recommendation", bind(get_recommendation));
+  router.add("GET", "/api/v1/incidents/{incident}/route", bind(get_route));
   router.add("POST", "/api/v1/incidents/{incident}/dispatch", bind(dispatch));
 }
 

@@ -10,6 +10,7 @@
 #include <shouwang/cad/rebuild.h>
 #include <shouwang/cad/record_id.h>
 #include <shouwang/osm/city_summary.h>
+#include <shouwang/osm/place_index.h>
 #include <shouwang/server/api.h>
 #include <shouwang/server/city_routes.h>
 #include <shouwang/server/tile_routes.h>
@@ -65,6 +66,7 @@ struct ServerApp::Parts {
   std::unique_ptr<LiveRenderer> renderer;
   std::unique_ptr<StreamHub> hub;
   std::unique_ptr<UnitLocator> units;  // null without a road network
+  std::unique_ptr<osm::PlaceIndex> places;  // null without a usable place index
   std::unique_ptr<UnitTelemetry> telemetry;
   std::unique_ptr<DeadlineWatch> watch;
   std::unique_ptr<ApiServices> api;
@@ -172,6 +174,17 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
     }
     if (options.telemetry.tracks.empty()) options.telemetry.tracks = *options.data / "tracks.db";
   }
+  // Place search for the address box. A broken index does not stop the centre: the search
+  // answers 503 as without one, and the operator sees why here.
+  if (options.data) {
+    auto places = osm::read_place_index((*options.data / osm::kPlaceIndexFileName).string());
+    if (places) {
+      p.places = std::make_unique<osm::PlaceIndex>(std::move(places).value());
+      p.summary.places = p.places->size();
+    } else if (places.error().code != Errc::kNotFound) {
+      std::fprintf(stderr, "place search is off: %s\n", places.error().message.c_str());
+    }
+  }
   if (city && !options.telemetry.intake.filter.map_box) {
     options.telemetry.intake.filter.map_box = telemetry::MapBox{city->south_west, city->north_east};
   }
@@ -228,6 +241,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   // Routes.
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
                                                     p.metrics, nullptr, {}, p.units.get(), p.telemetry.get()});
+  p.api->places = p.places.get();
   // EIDO names the centre as an agency: its division code, and the city's name when known.
   const std::string division = std::to_string(p.decider->centre().division_code);
   p.api->eido.agency_id = "psap-" + division + ".shouwang.local";
@@ -241,7 +255,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   add_core_routes(p.router);
   const auto basemap =
       add_tile_routes(p.router, options.data ? *options.data / kBasemapFileName : std::filesystem::path());
-  add_city_routes(p.router, city, basemap);
+  add_city_routes(p.router, city, basemap, options.utc_offset_minutes);
   add_api_routes(p.router, *p.api);
   p.router.add_websocket("/api/v1/stream", [raw](const HttpRequest& request) -> std::variant<HttpResponse, std::shared_ptr<Subscription>> {
     auto principal = raw->auth->authenticate(request);

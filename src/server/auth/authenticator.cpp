@@ -113,6 +113,12 @@ Status Authenticator::logout(const Principal& principal) {
   return {};
 }
 
+std::string Authenticator::csrf_token_of(const HttpRequest& request) const {
+  if (!request.header("authorization").empty()) return {};
+  const std::string token = cookie_value(request.header("cookie"), options_.cookie_name);
+  return token.empty() ? std::string() : csrf_token_for(token);
+}
+
 Result<Principal> Authenticator::authenticate(const HttpRequest& request) const {
   std::string token;
   bool from_cookie = false;

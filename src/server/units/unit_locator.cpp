@@ -6,6 +6,7 @@
 #include <shouwang/osm/ch_file.h>
 #include <shouwang/osm/graph_file.h>
 #include <shouwang/osm/snap_file.h>
+#include <shouwang/routing/point_route.h>
 
 namespace shouwang::server {
 namespace {
@@ -20,7 +21,9 @@ struct UnitLocator::Roads {
   osm::GraphFileContents graph;
   std::optional<routing::ContractionHierarchy> hierarchy;
   std::optional<routing::SnapIndex> index;
+  cad::RoadTravelOptions options;
   std::unique_ptr<cad::RoadTravelTimes> travel;
+  std::optional<routing::ChQuery> route_query;  // for route(), under route_mutex_
 };
 
 Result<std::unique_ptr<UnitLocator>> UnitLocator::load(const std::filesystem::path& data) {
@@ -34,9 +37,10 @@ Result<std::unique_ptr<UnitLocator>> UnitLocator::load(const std::filesystem::pa
   auto index = osm::read_snap_file((data / osm::kSnapFileName).string(), roads->graph.graph);
   if (!index) return index.error();
   roads->index.emplace(std::move(index).value());
-  cad::RoadTravelOptions options;
-  options.min_move = Meters(kMinMoveMetres);
-  roads->travel = std::make_unique<cad::RoadTravelTimes>(roads->graph.graph, *roads->hierarchy, *roads->index, options);
+  roads->options.min_move = Meters(kMinMoveMetres);
+  roads->travel = std::make_unique<cad::RoadTravelTimes>(roads->graph.graph, *roads->hierarchy,
+                                                         *roads->index, roads->options);
+  roads->route_query.emplace(*roads->hierarchy);
   return std::unique_ptr<UnitLocator>(new UnitLocator(std::move(roads)));
 }
 
@@ -68,6 +72,45 @@ Result<cad::Recommendation> UnitLocator::recommend(const cad::State& state, cons
   std::lock_guard lock(mutex_);
   ++stats_.recommendations;
   return cad::recommend(state, taxonomy, incident, places_, *roads_->travel, options, now);
+}
+
+Result<UnitRoute> UnitLocator::route(const cad::Unit& unit, LatLon target, Seconds max_fix_age,
+                                     UtcTime now) const {
+  const std::optional<cad::UnitFix> live = fix(unit.id);
+  const auto origin = cad::unit_origin(unit, live ? &*live : nullptr, max_fix_age, now);
+  if (!origin) {
+    return Error(Errc::kConflict, "unit " + unit.id + " has no fresh position and no home post",
+                 "unit");
+  }
+  const routing::SnapIndex& index = *roads_->index;
+  if (const auto on_road = index.snap(origin->position, roads_->options.unit_snap_limit);
+      !on_road) {
+    return Error(Errc::kConflict,
+                 "unit " + unit.id + " is off the road map: " + on_road.error().message, "unit");
+  }
+  if (const auto on_road = index.snap(target, roads_->options.target_snap_limit); !on_road) {
+    return Error(on_road.error().code, "the incident's position: " + on_road.error().message,
+                 "location");
+  }
+  std::lock_guard lock(route_mutex_);
+  // Each end was checked against its own limit above; route_between gets the larger one.
+  auto route = routing::route_between(roads_->graph.graph, index, *roads_->route_query,
+                                      origin->position, target, roads_->options.target_snap_limit);
+  if (!route) {
+    if (route.error().code == Errc::kNotFound) {
+      return Error(Errc::kConflict, "no road leads from unit " + unit.id + " to the incident",
+                   "unit");
+    }
+    return route.error();
+  }
+  UnitRoute out;
+  out.origin = origin->kind;
+  out.from = origin->position;
+  out.to = target;
+  out.eta = Seconds(route->time_ms / 1000.0);
+  out.length = Meters(route->length_m);
+  out.geometry = std::move(route->geometry);
+  return out;
 }
 
 std::optional<cad::UnitFix> UnitLocator::fix(std::string_view unit) const {

@@ -1,4 +1,4 @@
-import { createApiClient, type CityInfo } from '../api/client';
+import { parseCity, type CityInfo } from '../api/client';
 import { Http, RequestRefused, failureText } from '../api/http';
 import type { Taxonomy, User } from '../api/records';
 import type { Locale } from '../i18n/locales';
@@ -74,7 +74,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
     http.get<Taxonomy>('/api/v1/taxonomy'),
     http.get<{ features: { properties: OrgUnit }[] }>('/api/v1/org').catch(() => ({ features: [] })),
   ]);
-  const city: CityInfo | null = cityAnswer.loaded ? await createApiClient().city() : null;
+  const city: CityInfo | null = cityAnswer.loaded ? parseCity(cityAnswer) : null;
   setCentreOffset(cityAnswer.utc_offset_minutes ?? 480);
   const orgUnits = new Map<string, OrgUnit>(org.features.map((f) => [f.properties.code, f.properties]));
   const store = new LiveStore();
@@ -131,7 +131,6 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
     terminalMap = new MapView(ctx, theme, () => undefined);
     terminal = new TerminalView(ctx, (route) => terminalMap?.showRoute(route));
     root.append(terminal.el, terminalMap.el, shell.toasts);
-    if (cityView) terminalMap.open(cityView);
     store.subscribe((change) => {
       terminal?.render();
       terminalMap?.refresh();
@@ -140,8 +139,15 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
   } else {
     workspace = new Workspace(ctx, theme, toggleTheme);
     root.append(workspace.el, shell.toasts);
-    workspace.open(cityView);
   }
+  store.subscribe((change) => {
+    if (change.reset) document.body.dataset.loads = String(sync.loads);
+    document.body.dataset.seq = String(store.seq);
+  });
+  // The state loads while the map starts: both take a while, neither needs the other.
+  sync.start();
+  if (terminalMap && cityView) terminalMap.open(cityView);
+  workspace?.open(cityView);
   const renderAll = () => {
     document.title = `${t(ctx.locale, 'app.name')} · ${ctx.tr(user.role === 'unit_terminal' ? 'terminal.title' : 'workspace.title')}`;
     shell?.render();
@@ -151,11 +157,6 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
   };
   ctx.onLocale(renderAll);
   renderAll();
-  store.subscribe((change) => {
-    if (change.reset) document.body.dataset.loads = String(sync.loads);
-    document.body.dataset.seq = String(store.seq);
-  });
-  sync.start();
 }
 
 function showLogin(root: HTMLElement, http: Http, locale: Locale, setLocale: (l: Locale) => void): void {

@@ -177,7 +177,7 @@ const CENTRE_TEXT = /^\d{1,2}\.\d{4}° [NS], \d{1,3}\.\d{4}° [EW]$/;
 test('without --data the city row says 未加载城市数据 and /api/v1/city says loaded: false', async () => {
   const response = await context.request.get(new URL('/api/v1/city', baseUrl).href);
   assert.equal(response.status(), 200);
-  assert.deepEqual(await response.json(), { loaded: false });
+  assert.deepEqual(await response.json(), { loaded: false, utc_offset_minutes: 480 });
 
   const page = await openConsole();
   assert.equal(await page.getByTestId('city-name').textContent(), '未加载城市数据');
