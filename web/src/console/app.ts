@@ -129,7 +129,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
 
   if (user.role === 'unit_terminal') {
     terminalMap = new MapView(ctx, theme, () => undefined);
-    terminal = new TerminalView(ctx, (route) => terminalMap?.showRoute(route));
+    terminal = new TerminalView(ctx, (route) => terminalMap?.showRoute(route, true));
     root.append(terminal.el, terminalMap.el, shell.toasts);
     store.subscribe((change) => {
       terminal?.render();

@@ -45,6 +45,13 @@ export function ask(spec: DialogSpec, choices?: readonly ChoiceOption[]): Promis
       dialog.close();
     });
     cancel.addEventListener('click', () => dialog.close());
+    // Enter on a select answers too (a browser would only open its list): keyboard first.
+    field.addEventListener('keydown', (event) => {
+      if ((event as KeyboardEvent).key === 'Enter') {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
     dialog.addEventListener('close', () => {
       dialog.remove();
       resolve(answer);

@@ -186,8 +186,9 @@ export class IntakeView {
 
   private renderPlace(): void {
     const p = this.place;
+    const label = p && this.ctx.locale === 'en' && p.name_en ? p.name_en : p?.label;
     this.chosenPlace.textContent = p
-      ? this.ctx.tr('intake.pinned', { label: p.label, lat: p.lat.toFixed(5), lon: p.lon.toFixed(5), radius: Math.round(p.radius) })
+      ? this.ctx.tr('intake.pinned', { label: label ?? '', lat: p.lat.toFixed(5), lon: p.lon.toFixed(5), radius: Math.round(p.radius) })
       : '';
   }
 

@@ -142,9 +142,21 @@ export class MapView {
     this.view?.map.easeTo({ center: [lon, lat], zoom: Math.max(this.view.map.getZoom(), 14), duration: 400 });
   }
 
-  showRoute(route: RouteAnswer | null): void {
+  /** Draws `route` (null: none) and frames it when `frame` is set (the terminal's map). */
+  showRoute(route: RouteAnswer | null, frame = false): void {
     this.route = route;
     this.drawRoute();
+    const map = this.view?.map;
+    if (!route || !frame || !map || route.geometry.coordinates.length < 2) return;
+    const lons = route.geometry.coordinates.map((c) => c[0]);
+    const lats = route.geometry.coordinates.map((c) => c[1]);
+    map.fitBounds(
+      [
+        [Math.min(...lons), Math.min(...lats)],
+        [Math.max(...lons), Math.max(...lats)],
+      ],
+      { padding: 40, duration: 0, maxZoom: 16 },
+    );
   }
 
   /** The call-taker's pin: the address being entered, with its uncertainty. */

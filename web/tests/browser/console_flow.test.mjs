@@ -79,8 +79,8 @@ async function expectOrderStatus(pages, order, status) {
 async function selectInQueue(page, incident) {
   await page.keyboard.press('q');
   for (let i = 0; i < 30; i++) {
-    const selected = await page.locator('[data-testid="queue-row"][aria-selected="true"]').getAttribute('data-incident').catch(() => null);
-    if (selected === incident) return;
+    const row = page.locator('[data-testid="queue-row"][aria-selected="true"]');
+    if ((await row.count()) > 0 && (await row.getAttribute('data-incident')) === incident) return;
     await page.keyboard.press('j');
   }
   assert.fail(`could not select ${incident} in the queue`);
@@ -91,8 +91,13 @@ async function waitLive(page) {
 }
 
 for (const locale of ['zh-CN', 'en']) {
-  test(`an incident from call to close, seen live on a second console (${locale})`, async () => {
+  test(`an incident from call to close, seen live on a second console (${locale})`, async (t) => {
     const tag = `flow-${locale}`;
+    let last = Date.now();
+    const mark = (step) => {
+      t.diagnostic(`${step}: ${Date.now() - last} ms`);
+      last = Date.now();
+    };
     const callTaker = await newConsole(browser, server, { user: 'calltaker', locale, viewport: WIDE });
     const dispatcher = await newConsole(browser, server, { user: 'dispatcher', locale, viewport: WIDE });
     const watcher = await newConsole(browser, server, { user: 'dispatcher2', locale, viewport: WIDE });
@@ -104,6 +109,7 @@ for (const locale of ['zh-CN', 'en']) {
       const expectedLang = locale === 'en' ? 'en' : 'zh-CN';
       assert.equal(await dispatcher.page.locator('html').getAttribute('lang'), expectedLang);
 
+      mark('consoles live');
       // 1. The call-taker types part of the street's name and picks it from the suggestions.
       const ct = callTaker.page;
       const { name, typed } = await streetNearUnit(locale);
@@ -133,6 +139,7 @@ for (const locale of ['zh-CN', 'en']) {
       const incident = /\d{6}-\d{8}-\d{6}/.exec(toast ?? '')?.[0];
       assert.ok(incident, `no incident id in the toast ${toast}`);
 
+      mark('intake');
       // 2. Both dispatcher consoles get it in their queue; the first sends the recommended unit by key.
       const dp = dispatcher.page;
       const wp = watcher.page;
@@ -152,6 +159,7 @@ for (const locale of ['zh-CN', 'en']) {
       await expectOrderStatus({ dispatcher: dp, watcher: wp }, order, 'issued');
       await screenshot(dp, `${tag}-04-dispatched`);
 
+      mark('dispatch');
       // 3. The unit terminal signs for it and sets off.
       const tp = terminal.page;
       await tp.locator(`[data-testid="terminal-order"][data-order="${order}"]`).waitFor({ timeout: STEP_TIMEOUT_MS });
@@ -161,10 +169,12 @@ for (const locale of ['zh-CN', 'en']) {
       await tp.getByTestId('terminal-en-route').click();
       await expectOrderStatus({ watcher: wp }, order, 'en_route');
 
+      mark('sign for, en route');
       // 4. The server restarts mid-flow: every console reconnects and resyncs by itself.
       server = await restartServer(server);
       for (const c of all) await waitLive(c.page);
 
+      mark('restart and resync');
       // 5. Arrival and feedback, reported from the terminal after the restart.
       await tp.getByTestId('terminal-arrive').click();
       await expectOrderStatus({ dispatcher: dp, watcher: wp }, order, 'arrived');
@@ -179,6 +189,7 @@ for (const locale of ['zh-CN', 'en']) {
       await screenshot(tp, `${tag}-06-terminal-feedback`);
       await screenshot(wp, `${tag}-07-watcher-feedback`);
 
+      mark('arrival and feedback');
       // 6. The dispatcher closes the scene (C, a disposition, Enter) and the incident (T).
       await dp.keyboard.press('c');
       await dp.getByTestId('close-dialog').waitFor();
@@ -195,6 +206,7 @@ for (const locale of ['zh-CN', 'en']) {
         await page.locator(`[data-testid="queue-row"][data-incident="${incident}"]`).waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
       }
       await screenshot(wp, `${tag}-09-watcher-closed`);
+      mark('close');
       const record = await (await api(server, 'dispatcher')).get(`/api/v1/incidents/${incident}`);
       assert.equal(record.incident.status, 'terminated');
 
