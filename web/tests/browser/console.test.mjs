@@ -47,7 +47,7 @@ let context;
  * settled. Uncaught page errors and console errors (including failed resource
  * loads) are collected in `page.problems`.
  */
-async function openConsole(urlPath = '/', base = baseUrl) {
+async function openConsole(urlPath = '/status', base = baseUrl) {
   const page = await context.newPage();
   page.problems = collectErrors(page);
   await page.goto(new URL(urlPath, base).href, { waitUntil: 'load' });
@@ -131,7 +131,7 @@ test('a failing endpoint shows a clear error state', async () => {
       body: JSON.stringify({ code: 'unavailable', message: 'maintenance' }),
     }),
   );
-  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.goto(new URL('/status', baseUrl).href, { waitUntil: 'load' });
   await page.locator('#app[data-status-state="settled"]').waitFor({ timeout: UI_TIMEOUT_MS });
   const errorBox = page.getByTestId('status-error');
   assert.ok(await errorBox.isVisible(), 'error box should be visible');
@@ -150,9 +150,13 @@ test('client-side routes get the console index (SPA fallback)', async () => {
   assert.equal(response.status(), 200, 'paths without a file extension must serve index.html');
   // The body is the console's index.html, which boots normally at this URL.
   assert.match(await response.text(), /<div id="app"><\/div>/);
-  const page = await openConsole('/no/such/page');
-  assert.equal(await page.getByTestId('app-title').textContent(), '守望 Shouwang');
-  assert.equal(await page.getByTestId('server-version').textContent(), '0.1.0');
+  // Without a session every console path asks for a login, which links to the status page.
+  const page = await context.newPage();
+  await page.goto(new URL('/no/such/page', baseUrl).href, { waitUntil: 'load' });
+  await page.getByTestId('login-form').waitFor({ timeout: UI_TIMEOUT_MS });
+  assert.equal(await page.getByLabel('用户名').count(), 1, 'the user-name box is labelled');
+  assert.equal(await page.getByLabel('密码').count(), 1, 'the password box is labelled');
+  await screenshot(page, 'console-login');
   await page.close();
 });
 
@@ -198,7 +202,7 @@ test('with --data the city row shows the city name (zh / en), its code and its c
   const [lon, lat] = city.centre;
   assert.ok(minLon <= lon && lon <= maxLon && minLat <= lat && lat <= maxLat, 'centre lies in bbox');
 
-  const page = await openConsole('/', cityUrl);
+  const page = await openConsole('/status', cityUrl);
   const name = page.getByTestId('city-name');
   const centre = page.getByTestId('city-centre');
   assert.match((await name.textContent()) ?? '', /^\p{Script=Han}+市$/u, 'Chinese city name ending in 市');
