@@ -76,6 +76,8 @@ export class MapView {
     this.view = openMap(this.canvasBox, city, this.theme, this.ctx.locale);
     const map = this.view.map;
     map.on('style.load', () => this.addOverlays());
+    // `load`: the first complete picture; `idle` may never come while units keep moving.
+    map.once('load', () => this.canvasBox.setAttribute('data-loaded', 'true'));
     map.on('idle', () => this.canvasBox.setAttribute('data-idle', 'true'));
     map.on('click', 'incidents', (event) => {
       const id = event.features?.[0]?.properties?.id;
