@@ -52,6 +52,9 @@ export async function startConsole(root: HTMLElement): Promise<void> {
   const http = new Http({ workstation: `console-${navigator.platform || 'web'}` });
   let locale: Locale = loadLocale(storage('local'));
   document.documentElement.lang = locale;
+  // The reference data is asked for at once, while the session is checked.
+  const reference = loadReference(http);
+  reference.catch(() => undefined);
   let me: Me;
   try {
     me = await http.get<Me>('/api/v1/auth/me');
@@ -64,26 +67,43 @@ export async function startConsole(root: HTMLElement): Promise<void> {
     setTimeout(() => void startConsole(root), 3000);
     return;
   }
+  performance.mark('sw:session');
   http.setCsrfToken(me.csrf_token ?? storage('session')?.getItem(CSRF_KEY) ?? '');
-  await launch(root, http, me, locale);
+  await launch(root, http, me, locale, reference);
 }
 
-async function launch(root: HTMLElement, http: Http, user: User, initialLocale: Locale): Promise<void> {
-  const [cityAnswer, taxonomy, org] = await Promise.all([
+interface Reference {
+  cityAnswer: CityAnswer;
+  taxonomy: Taxonomy;
+  org: { features: { properties: OrgUnit }[] };
+}
+
+function loadReference(http: Http): Promise<Reference> {
+  return Promise.all([
     http.get<CityAnswer>('/api/v1/city'),
     http.get<Taxonomy>('/api/v1/taxonomy'),
     http.get<{ features: { properties: OrgUnit }[] }>('/api/v1/org').catch(() => ({ features: [] })),
-  ]);
+  ]).then(([cityAnswer, taxonomy, org]) => ({ cityAnswer, taxonomy, org }));
+}
+
+async function launch(root: HTMLElement, http: Http, user: User, initialLocale: Locale, reference: Promise<Reference>): Promise<void> {
+  const { cityAnswer, taxonomy, org } = await reference;
+  performance.mark('sw:reference');
   const city: CityInfo | null = cityAnswer.loaded ? parseCity(cityAnswer) : null;
   setCentreOffset(cityAnswer.utc_offset_minutes ?? 480);
   const orgUnits = new Map<string, OrgUnit>(org.features.map((f) => [f.properties.code, f.properties]));
   const store = new LiveStore();
   let shell: Shell | null = null;
+  let whenLive: () => void = () => undefined;
   const sync = new StateSync({
     http,
     store,
     onLink: (state, detail) => {
       shell?.setLink(state, detail);
+      if (state === 'live') {
+        performance.mark('sw:live');
+        whenLive();
+      }
       document.body.dataset.link = state;
       if (state === 'signed_out') window.location.reload();
     },
@@ -141,13 +161,26 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
     root.append(workspace.el, shell.toasts);
   }
   store.subscribe((change) => {
-    if (change.reset) document.body.dataset.loads = String(sync.loads);
+    if (change.reset) {
+      document.body.dataset.loads = String(sync.loads);
+      performance.mark('sw:state-drawn');
+    }
     document.body.dataset.seq = String(store.seq);
   });
-  // The state loads while the map starts: both take a while, neither needs the other.
+  // The lists come first: the map (WebGL, and without a GPU a second of the main thread)
+  // starts once the state is on screen and the stream live, or after 1.5 s at the latest.
   sync.start();
-  if (terminalMap && cityView) terminalMap.open(cityView);
-  workspace?.open(cityView);
+  workspace?.open(null);
+  let mapOpened = false;
+  const openMap = () => {
+    if (mapOpened || !cityView) return;
+    mapOpened = true;
+    if (terminalMap) void terminalMap.open(cityView);
+    workspace?.openMap(cityView);
+  };
+  whenLive = () => setTimeout(openMap, 0);
+  if (sync.link === 'live') whenLive();
+  setTimeout(openMap, 1500);
   const renderAll = () => {
     document.title = `${t(ctx.locale, 'app.name')} · ${ctx.tr(user.role === 'unit_terminal' ? 'terminal.title' : 'workspace.title')}`;
     shell?.render();
@@ -190,7 +223,7 @@ function showLogin(root: HTMLElement, http: Http, locale: Locale, setLocale: (l:
       .then((answer) => {
         storage('session')?.setItem(CSRF_KEY, answer.csrf_token);
         http.setCsrfToken(answer.csrf_token);
-        return launch(root, http, answer.user, locale);
+        return launch(root, http, answer.user, locale, loadReference(http));
       })
       .catch((failure) => {
         error.hidden = false;

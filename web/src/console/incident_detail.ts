@@ -48,11 +48,14 @@ export class IncidentDetail {
     return this.ctx.store.incidents.get(this.incidentId) ?? null;
   }
 
+  /** Shows incident `id` at once; its recommendation comes with `loadRecommendation()`. */
   show(id: string): void {
-    const changed = id !== this.incidentId;
     this.incidentId = id;
     this.render();
-    if (changed) void this.recommend.load(this.incident);
+  }
+
+  loadRecommendation(): void {
+    void this.recommend.load(this.incident);
   }
 
   /** Redraws after a store change; reloads the recommendation when units or the incident moved on. */

@@ -2,7 +2,7 @@ import type * as GeoJSON from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { Incident, Position, RouteAnswer } from '../api/records';
 import { OPEN_INCIDENT_STATUSES } from '../api/records';
-import { openMap, type CityView, type ConsoleMap } from '../map/basemap';
+import type { CityView, ConsoleMap } from '../map/basemap';
 import type { Theme } from '../map/style';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
@@ -17,6 +17,13 @@ export const MAP_LAYERS: readonly MapLayer[] = ['units', 'incidents', 'route', '
 /** How long a unit glides from one fix to the next, and how often the glide is redrawn. */
 const GLIDE_MS = 1000;
 const GLIDE_FRAME_MS = 100;
+/**
+ * Above this many units on the map they step from fix to fix instead of gliding, and the
+ * layer is redrawn at most every STEP_FRAME_MS: re-indexing a thousand moving points ten
+ * times a second would take the frames the dispatcher's keys need.
+ */
+export const GLIDE_MAX_UNITS = 300;
+const STEP_FRAME_MS = 500;
 
 interface Glide {
   from: [number, number];
@@ -71,8 +78,12 @@ export class MapView {
     this.el = h('section', { class: 'panel panel--map' }, [this.canvasBox, this.layerBar]);
   }
 
-  /** Opens the map once the element is in the page (MapLibre measures its container). */
-  open(city: CityView): void {
+  /**
+   * Opens the map once the element is in the page (MapLibre measures its container).
+   * MapLibre is loaded here, not with the page: the lists work before the map is there.
+   */
+  async open(city: CityView): Promise<void> {
+    const { openMap } = await import('../map/basemap');
     this.view = openMap(this.canvasBox, city, this.theme, this.ctx.locale);
     const map = this.view.map;
     map.on('style.load', () => this.addOverlays());
@@ -113,6 +124,16 @@ export class MapView {
 
   /** New fixes: each unit glides from where it is drawn to its new position. */
   moveUnits(units: Iterable<string>): void {
+    if (this.ctx.store.positions.size > GLIDE_MAX_UNITS) {
+      this.glides.clear();
+      if (this.glideTimer === undefined) {
+        this.glideTimer = setTimeout(() => {
+          this.glideTimer = undefined;
+          this.drawUnits();
+        }, STEP_FRAME_MS);
+      }
+      return;
+    }
     const now = performance.now();
     for (const id of units) {
       const p = this.ctx.store.positions.get(id);
@@ -141,7 +162,7 @@ export class MapView {
 
   /** Frames the selected incident (or a position) on the map. */
   focusOn(lon: number, lat: number): void {
-    this.view?.map.easeTo({ center: [lon, lat], zoom: Math.max(this.view.map.getZoom(), 14), duration: 400 });
+    this.view?.map.jumpTo({ center: [lon, lat], zoom: Math.max(this.view.map.getZoom(), 14) });
   }
 
   /** Draws `route` (null: none) and frames it when `frame` is set (the terminal's map). */
@@ -290,7 +311,7 @@ export class MapView {
       });
     }
     this.setData('units', { type: 'FeatureCollection', features });
-    if (!moving && this.glideTimer !== undefined) {
+    if (!moving && this.glideTimer !== undefined && this.glides.size === 0 && this.ctx.store.positions.size <= GLIDE_MAX_UNITS) {
       clearInterval(this.glideTimer);
       this.glideTimer = undefined;
     }

@@ -14,6 +14,12 @@ import { UnitBoard } from './unit_board';
 
 /** The units' status changes come often: the recommendation is fetched again at most this often. */
 const RECOMMEND_REFRESH_MS = 5_000;
+/**
+ * While the dispatcher runs through the queue with the keys, only the list and the detail
+ * follow every press; the map, the route and the recommendation wait until the selection
+ * rests this long, so a burst of presses costs one ranking, not one per incident.
+ */
+const SELECTION_SETTLE_MS = 120;
 
 type RightPane = 'intake' | 'detail';
 
@@ -35,6 +41,7 @@ export class Workspace {
   private pane: RightPane;
   private big = false;
   private lastRecommend = 0;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly ctx: ConsoleContext,
@@ -75,10 +82,15 @@ export class Workspace {
     setInterval(() => this.queue.tick(), 1000);
   }
 
-  /** Opens the map (the workspace must be in the page) and draws everything. */
+  /** Draws everything, and opens the map for `city` (the workspace must be in the page). */
   open(city: CityView | null): void {
-    if (city) this.map.open(city);
+    if (city) void this.map.open(city);
     this.render();
+  }
+
+  /** Opens the map later than the rest (it is the slowest part to start). */
+  openMap(city: CityView): void {
+    void this.map.open(city);
   }
 
   render(): void {
@@ -97,9 +109,17 @@ export class Workspace {
   }
 
   select(id: string): void {
-    this.map.select(id);
     this.detail.show(id);
-    if (id !== '') this.showPane('detail');
+    if (id !== '' && this.pane !== 'detail') this.showPane('detail');
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => this.settle(id), SELECTION_SETTLE_MS);
+  }
+
+  /** The heavier part of a selection: the map, the recommendation and the route. */
+  private settle(id: string): void {
+    this.map.select(id);
+    this.detail.loadRecommendation();
+    this.lastRecommend = Date.now();
     const incident = this.ctx.store.incidents.get(id);
     const c = incident?.location.candidates[0];
     if (c) this.map.focusOn(c.lon, c.lat);
