@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <shouwang/cad/deadlines.h>
+
 #include "api/served_city.h"
 
 namespace shouwang::test {
@@ -237,6 +239,10 @@ TEST_F(ApiEndpoints, StateSnapshotReferenceDataAccountsAndMetrics) {
   ASSERT_EQ(state.status, 200);
   EXPECT_GT(state.body["seq"].get<int>(), 0);
   EXPECT_FALSE(state.body["snapshot"]["incidents"].empty());
+  // The deadlines the timer escalates, per priority 1..4, for the console's countdowns.
+  const cad::DeadlinePolicy defaults;
+  EXPECT_EQ(state.body["deadline_policy"]["sign_for_s"], nlohmann::json(defaults.sign_for_s));
+  EXPECT_EQ(state.body["deadline_policy"]["pending_s"], nlohmann::json(defaults.pending_s));
 
   const ApiReply taxonomy = disp.get("/api/v1/taxonomy");
   EXPECT_GT(taxonomy.body["types"].size(), 100u);

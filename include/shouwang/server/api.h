@@ -7,8 +7,10 @@
 // shows) are open (ADR 0006).
 
 #include <functional>
+
 #include <string>
 
+#include <shouwang/cad/deadlines.h>
 #include <shouwang/cad/taxonomy.h>
 #include <shouwang/exchange/eido.h>
 #include <shouwang/osm/place_index.h>
@@ -44,6 +46,9 @@ struct ApiServices {
   // The city's streets, addresses and places by name (DATA/place_index.swi); null when the
   // server has none (then place search answers 503).
   const osm::PlaceIndex* places = nullptr;
+  // The deadlines the server's timer holds the chain to; the state tells consoles, so they
+  // can count down the same deadlines the timer escalates.
+  cad::DeadlinePolicy deadlines{};
 };
 
 // Registers every /api/v1 route and /metrics. `api` must outlive the router.

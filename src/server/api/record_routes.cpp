@@ -177,8 +177,14 @@ HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p)
       const bool alarm = unit.emergency && p.role != Role::kUnitTerminal;
       if (!unit.retired && (alarm || api.policy.may_see(p, unit))) units.push_back(unit_view(unit));
     }
+    const cad::DeadlinePolicy& d = api.deadlines;
     return json_response(200, {{"seq", seq},
                                {"scope", p.scope},
+                               {"deadline_policy",
+                                {{"sign_for_s", d.sign_for_s},
+                                 {"arrival_s", d.arrival_s},
+                                 {"feedback_s", d.feedback_s},
+                                 {"pending_s", d.pending_s}}},
                                {"snapshot", {{"incidents", std::move(incidents)}, {"calls", std::move(calls)},
                                              {"orders", std::move(orders)}, {"units", std::move(units)}}}});
   });

@@ -242,6 +242,7 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
                                                     p.metrics, nullptr, {}, p.units.get(), p.telemetry.get()});
   p.api->places = p.places.get();
+  p.api->deadlines = options.deadlines.policy;
   // EIDO names the centre as an agency: its division code, and the city's name when known.
   const std::string division = std::to_string(p.decider->centre().division_code);
   p.api->eido.agency_id = "psap-" + division + ".shouwang.local";

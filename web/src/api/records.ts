@@ -75,6 +75,7 @@ export interface Incident {
   merged_into?: string;
   location: { candidates: LocationCandidate[]; needs_confirmation: boolean; confirmed?: number };
   times: Record<string, string>;
+  missed?: MissedDeadline[];
 }
 
 export interface Call {
@@ -104,6 +105,25 @@ export interface Order {
   feedback: { text: string; at?: string; by?: string }[];
   /** When each step happened: issued, signed_for, en_route, arrived, feedback, done … */
   times: Record<string, string>;
+  /** Deadlines it missed, recorded once each by the server's timer. */
+  missed?: MissedDeadline[];
+}
+
+export type DeadlineKind = 'sign_for' | 'arrival' | 'feedback' | 'pending';
+
+export interface MissedDeadline {
+  kind: DeadlineKind;
+  due: string;
+  noticed: string;
+  offered_unit?: string;
+}
+
+/** Seconds allowed per priority 1..4 (GET /api/v1/state → deadline_policy). */
+export interface DeadlinePolicy {
+  sign_for_s: number[];
+  arrival_s: number[];
+  feedback_s: number[];
+  pending_s: number[];
 }
 
 export interface Unit {
@@ -133,6 +153,7 @@ export interface Snapshot {
 export interface StateAnswer {
   seq: number;
   scope: string;
+  deadline_policy?: DeadlinePolicy;
   snapshot: Snapshot;
 }
 

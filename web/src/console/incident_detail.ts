@@ -4,6 +4,8 @@ import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
 import { ask } from './dialog';
+import { orderDeadline } from './deadlines';
+import { tickTimers } from './timers';
 import { clockTime, elapsed } from './format';
 import { RecommendPanel } from './recommend_panel';
 
@@ -117,6 +119,7 @@ export class IncidentDetail {
         orders.length > 0 ? orders.map((o) => this.orderRow(o)) : [h('li', { class: 'muted' }, [ctx.tr('detail.noOrders')])],
       ),
     );
+    tickTimers(this.body, Date.now(), ctx.tr('deadline.over'));
   }
 
   /** A: accept (受理). */
@@ -240,6 +243,14 @@ export class IncidentDetail {
     const steps = ORDER_STEPS.filter((s) => order.times[s]).map((s) =>
       h('li', { class: 'steps__item' }, [ctx.tr(`order.step.${s}` as MessageKey), ' ', h('span', { class: 'mono' }, [clockTime(order.times[s])])]),
     );
+    const incident = ctx.store.incidents.get(order.incident);
+    const deadline = orderDeadline(order, incident?.priority ?? 4, ctx.store.policy);
+    const missed = (order.missed ?? []).map((m) =>
+      h('span', { class: 'deadline', 'data-overdue': 'true', 'data-testid': 'order-missed' }, [
+        ctx.tr(`deadline.missed.${m.kind}` as MessageKey),
+        m.offered_unit ? ` → ${m.offered_unit}` : '',
+      ]),
+    );
     const route = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': 'order-route' }, [ctx.tr('order.showRoute')]);
     route.addEventListener('click', () => this.onRoute(order.incident, order.target.id));
     return h('li', { class: 'order', 'data-testid': 'order-row', 'data-order': order.id, 'data-status': order.status }, [
@@ -253,6 +264,16 @@ export class IncidentDetail {
         open && Number.isFinite(since)
           ? h('span', { class: 'timer mono', 'data-since': String(since) }, [elapsed(Date.now() - since)])
           : '',
+        deadline
+          ? h('span', {
+              class: 'deadline mono',
+              'data-due': String(deadline.due),
+              'data-label': ctx.tr(`deadline.${deadline.kind}` as MessageKey),
+              'data-testid': 'order-deadline',
+              title: clockTime(deadline.due),
+            })
+          : '',
+        ...missed,
       ]),
       h('ol', { class: 'steps' }, steps),
       ...order.feedback.map((f) => h('p', { class: 'feedback', 'data-testid': 'order-feedback' }, [f.text])),

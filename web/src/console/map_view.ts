@@ -161,8 +161,24 @@ export class MapView {
   }
 
   /** Frames the selected incident (or a position) on the map. */
-  focusOn(lon: number, lat: number): void {
-    this.view?.map.jumpTo({ center: [lon, lat], zoom: Math.max(this.view.map.getZoom(), 14) });
+  /**
+   * Brings a position into view: only when it is outside the map's view (then the map pans
+   * there and keeps its zoom), unless `zoom`: then it also zooms in to street level. Moving
+   * the map costs a full redraw (and new tiles), so running through the queue does not.
+   */
+  focusOn(lon: number, lat: number, zoom = false): void {
+    const map = this.view?.map;
+    if (!map) return;
+    if (zoom) {
+      map.jumpTo({ center: [lon, lat], zoom: Math.max(map.getZoom(), 15) });
+      return;
+    }
+    const b = map.getBounds();
+    const marginLon = (b.getEast() - b.getWest()) * 0.1;
+    const marginLat = (b.getNorth() - b.getSouth()) * 0.1;
+    const inside =
+      lon > b.getWest() + marginLon && lon < b.getEast() - marginLon && lat > b.getSouth() + marginLat && lat < b.getNorth() - marginLat;
+    if (!inside) map.jumpTo({ center: [lon, lat] });
   }
 
   /** Draws `route` (null: none) and frames it when `frame` is set (the terminal's map). */
@@ -186,7 +202,7 @@ export class MapView {
   showPin(pin: { lon: number; lat: number; radius: number } | null): void {
     this.pin = pin;
     this.drawIncidents();
-    if (pin) this.focusOn(pin.lon, pin.lat);
+    if (pin) this.focusOn(pin.lon, pin.lat, true);
   }
 
   toggle(layer: MapLayer): void {

@@ -2,7 +2,8 @@ import { OPEN_INCIDENT_STATUSES, type Incident } from '../api/records';
 import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
-import { elapsed } from './format';
+import { pendingDeadline } from './deadlines';
+import { tickTimers } from './timers';
 import { syncList } from './keyed';
 
 /** Queue order: most urgent priority first, then the one waiting longest. */
@@ -112,16 +113,14 @@ export class QueueView {
 
   /** Refreshes the waiting timers (called every second). */
   tick(): void {
-    const now = Date.now();
-    for (const timer of this.list.querySelectorAll<HTMLElement>('[data-since]')) {
-      timer.textContent = elapsed(now - Number(timer.dataset.since));
-    }
+    tickTimers(this.list, Date.now(), this.ctx.tr('deadline.over'));
   }
 
   private fill(row: HTMLElement, i: Incident): void {
     const { ctx } = this;
     const place = i.location.candidates[0]?.text ?? '';
     const created = Date.parse(i.times.created ?? '');
+    const pending = pendingDeadline(i, ctx.store.policy);
     row.dataset.priority = String(i.priority);
     row.dataset.status = i.status;
     row.dataset.incident = i.id;
@@ -141,6 +140,10 @@ export class QueueView {
           'data-since': String(Number.isFinite(created) ? created : Date.now()),
           title: ctx.tr('queue.waiting'),
         }),
+        pending
+          ? h('span', { class: 'deadline mono', 'data-due': String(pending.due), 'data-label': ctx.tr('deadline.pending'), 'data-testid': 'queue-deadline' })
+          : '',
+        (i.missed ?? []).length > 0 ? h('span', { class: 'deadline', 'data-overdue': 'true' }, [ctx.tr('deadline.missed.pending')]) : '',
       ]),
     );
   }

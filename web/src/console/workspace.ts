@@ -10,6 +10,7 @@ import { IntakeView } from './intake';
 import { MapView } from './map_view';
 import { QueueView } from './queue';
 import { showShortcutSheet, typingIn } from './shortcuts';
+import { tickTimers } from './timers';
 import { UnitBoard } from './unit_board';
 
 /** The units' status changes come often: the recommendation is fetched again at most this often. */
@@ -79,7 +80,7 @@ export class Workspace {
     ]);
     ctx.store.subscribe((change) => this.onChange(change));
     document.addEventListener('keydown', (event) => this.onKey(event));
-    setInterval(() => this.queue.tick(), 1000);
+    setInterval(() => tickTimers(this.el, Date.now(), ctx.tr('deadline.over')), 1000);
   }
 
   /** Draws everything, and opens the map for `city` (the workspace must be in the page). */
@@ -116,13 +117,13 @@ export class Workspace {
   }
 
   /** The heavier part of a selection: the map, the recommendation and the route. */
-  private settle(id: string): void {
+  private settle(id: string, zoom = false): void {
     this.map.select(id);
     this.detail.loadRecommendation();
     this.lastRecommend = Date.now();
     const incident = this.ctx.store.incidents.get(id);
     const c = incident?.location.candidates[0];
-    if (c) this.map.focusOn(c.lon, c.lat);
+    if (c) this.map.focusOn(c.lon, c.lat, zoom);
     const order = incident ? this.ctx.store.ordersOf(incident).find((o) => o.target.kind === 'unit' && OPEN_ORDER_STATUSES.has(o.status)) : undefined;
     if (order) void this.drawRoute(id, order.target.id);
   }
@@ -248,7 +249,7 @@ export class Workspace {
       case 't':
         return run(() => this.detail.terminate());
       case 'r':
-        return run(() => this.select(this.queue.selection));
+        return run(() => this.settle(this.queue.selection, true));
       case 'u':
         return run(() => this.units.el.querySelector<HTMLElement>('select')?.focus());
       case 'b':

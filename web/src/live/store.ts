@@ -1,4 +1,4 @@
-import type { Call, ChangeMessage, Incident, Order, Position, Snapshot, StreamEvent, Unit } from '../api/records';
+import type { Call, ChangeMessage, DeadlinePolicy, Incident, Order, Position, Snapshot, StreamEvent, Unit } from '../api/records';
 
 /** What changed in one batch, so that views redraw only what they show. */
 export interface StoreChange {
@@ -31,6 +31,8 @@ export class LiveStore {
   /** Events of the emergency kind and missed deadlines seen since load, newest last. */
   readonly alerts: StreamEvent[] = [];
   seq = 0;
+  /** The deadlines the server escalates (null from a server that does not say). */
+  policy: DeadlinePolicy | null = null;
 
   private readonly listeners = new Set<StoreListener>();
   private pending = emptyPending();
@@ -40,7 +42,8 @@ export class LiveStore {
     return () => this.listeners.delete(listener);
   }
 
-  load(seq: number, snapshot: Snapshot, positions: readonly Position[] = []): void {
+  load(seq: number, snapshot: Snapshot, positions: readonly Position[] = [], policy: DeadlinePolicy | null = null): void {
+    this.policy = policy;
     this.incidents.clear();
     this.calls.clear();
     this.orders.clear();

@@ -79,7 +79,7 @@ export class StateSync {
           http.get<{ items: Position[] }>('/api/v1/positions'),
         ]);
         if (this.stopped) return;
-        store.load(state.seq, state.snapshot, positions.items);
+        store.load(state.seq, state.snapshot, positions.items, state.deadline_policy ?? null);
         this.loads += 1;
         this.reloadNeeded = false;
         this.queueFlush();
