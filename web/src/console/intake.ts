@@ -62,7 +62,9 @@ export class IntakeView {
   private readonly chosenPlace: HTMLElement;
   private readonly duplicates: HTMLElement;
   private readonly submit: HTMLButtonElement;
-  private place: (Place & { radius: number }) | null = null;
+  private place: (Place & { radius: number; source: 'matched_address' | 'map_pin' }) | null = null;
+  /** Where place search ranks nearer matches first: the map's centre when there is a map. */
+  near: () => readonly [number, number] | null = () => this.ctx.city?.centre ?? null;
   private type: TaxonomyType | null = null;
   private openedAt = new Date().toISOString();
   private busy = false;
@@ -157,7 +159,7 @@ export class IntakeView {
   }
 
   private async searchPlaces(query: string): Promise<ComboOption<Place>[]> {
-    const centre = this.ctx.city?.centre;
+    const centre = this.near();
     const answer = await this.ctx.http.get<{ items: (Place & { bbox?: number[] })[] }>('/api/v1/places', {
       q: query,
       limit: 8,
@@ -172,8 +174,18 @@ export class IntakeView {
   }
 
   private pickPlace(place: Place & { bbox?: number[] }): void {
-    this.place = { ...place, radius: placeUncertainty(place) };
+    this.place = { ...place, radius: placeUncertainty(place), source: 'matched_address' };
     this.pin({ lon: place.lon, lat: place.lat, radius: this.place.radius });
+    this.renderPlace();
+    this.renderDuplicates();
+  }
+
+  /** A click on the map while taking a call: the caller's place as a map pin (±25 m). */
+  pinAt(lon: number, lat: number): void {
+    const label = `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+    this.place = { kind: 'poi', label, lat, lon, radius: 25, source: 'map_pin' };
+    this.address.input.value = label;
+    this.pin({ lon, lat, radius: 25 });
     this.renderPlace();
     this.renderDuplicates();
   }
@@ -257,11 +269,11 @@ export class IntakeView {
       const id = incident.id;
       const place = this.place!;
       await ctx.http.post(`/api/v1/incidents/${id}/locations`, {
-        source: 'matched_address',
+        source: place.source,
         lat: place.lat,
         lon: place.lon,
         uncertainty_m: Math.round(place.radius),
-        text: place.label,
+        text: place.source === 'map_pin' ? '' : place.label,
       });
       for (const [kind, box] of this.cautionBoxes) {
         if (box.checked) await ctx.http.post(`/api/v1/incidents/${id}/cautions`, { kind });

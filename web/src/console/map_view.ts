@@ -90,9 +90,11 @@ export class MapView {
     // `load`: the first complete picture; `idle` may never come while units keep moving.
     map.once('load', () => this.canvasBox.setAttribute('data-loaded', 'true'));
     map.on('idle', () => this.canvasBox.setAttribute('data-idle', 'true'));
-    map.on('click', 'incidents', (event) => {
-      const id = event.features?.[0]?.properties?.id;
-      if (typeof id === 'string') this.onSelectIncident(id);
+    map.on('click', (event) => {
+      const hit = map.getLayer('incidents') ? map.queryRenderedFeatures(event.point, { layers: ['incidents'] }) : [];
+      const id = hit[0]?.properties?.id;
+      if (typeof id === 'string' && id !== '') this.onSelectIncident(id);
+      else this.onMapClick?.(event.lngLat.lng, event.lngLat.lat);
     });
     void this.ctx.http
       .get<Collection>('/api/v1/org')
@@ -106,6 +108,15 @@ export class MapView {
 
   get map(): maplibregl.Map | null {
     return this.view?.map ?? null;
+  }
+
+  /** Called for a click on the map that hits no incident (the intake pins it). */
+  onMapClick: ((lon: number, lat: number) => void) | null = null;
+
+  /** The map's centre as [lon, lat], or null before the map is open. */
+  centre(): [number, number] | null {
+    const c = this.view?.map.getCenter();
+    return c ? [c.lng, c.lat] : null;
   }
 
   setTheme(theme: Theme): void {

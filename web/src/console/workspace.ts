@@ -65,6 +65,10 @@ export class Workspace {
         }
       },
     );
+    this.intake.near = () => this.map.centre() ?? ctx.city?.centre ?? null;
+    this.map.onMapClick = (lon, lat) => {
+      if (this.pane === 'intake') this.intake.pinAt(lon, lat);
+    };
     this.units = new UnitBoard(ctx, (unit) => {
       const p = ctx.store.positions.get(unit);
       if (p) this.map.focusOn(p.lon, p.lat);

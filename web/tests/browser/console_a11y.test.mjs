@@ -135,3 +135,35 @@ test('the unit terminal labels its controls and keeps its status readable in the
     await context.close();
   }
 });
+
+test('the language switches at runtime without a reload, and B gives the big screen', async () => {
+  const { context, page } = await newConsole(browser, server, { user: 'dispatcher', locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  try {
+    await page.goto(new URL('/', server.url).href);
+    await page.locator('[data-testid="link-status"][data-state="live"]').waitFor();
+    await page.getByTestId('unit-row').first().waitFor();
+    const title = page.locator('#queue-title');
+    assert.equal(await title.textContent(), '警情队列');
+    assert.equal(await page.getByTestId('link-status').textContent(), '实时');
+    await page.getByTestId('lang-en').click();
+    await page.locator('html[lang="en"]').waitFor();
+    assert.equal(await title.textContent(), 'Incident queue');
+    assert.equal(await page.getByTestId('link-status').textContent(), 'Live');
+    assert.match((await page.getByTestId('unit-status').first().textContent()) ?? '', /Available/);
+    assert.equal(Number(await page.locator('body').getAttribute('data-loads')), 1, 'no reload for a language switch');
+
+    // The page never grows past the screen: the panels scroll inside it.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(height <= 900, `the workspace is ${height} px high in a 900 px window`);
+
+    await page.keyboard.press('b');
+    await page.locator('body.big-screen').waitFor();
+    assert.equal(await page.getByTestId('queue-panel').isVisible(), false, 'the big screen shows the map alone');
+    assert.ok(await page.getByTestId('big-counters').isVisible(), 'with the counts');
+    await screenshot(page, 'a11y-en-big-screen');
+    await page.keyboard.press('Escape');
+    await page.locator('body.big-screen').waitFor({ state: 'detached' });
+  } finally {
+    await context.close();
+  }
+});
