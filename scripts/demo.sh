@@ -26,12 +26,12 @@ if [ ! -f "$DATA/road_graph.swg" ] || [ "$DATA/city.osm.pbf" -nt "$DATA/road_gra
   echo "[demo] importing the road network"
   "$BIN" import-osm "$DATA/city.osm.pbf" --out "$DATA"
 fi
-# Demo accounts, once: an administrator and a dispatcher for the whole city. Their
-# passwords are printed here and are for the demo only.
+# Demo accounts, once: an administrator, a dispatcher and a call-taker for the whole city.
+# Their password is printed here and is for the demo only.
 if ! "$BIN" user list --data "$DATA" 2>/dev/null | grep -q '^admin '; then
   CITY_CODE=$("$BIN" org --data "$DATA" --json | sed -n 's/.*"units":\[{"code":"\([^"]*\)".*/\1/p')
-  echo "[demo] adding the demo accounts admin / dispatcher (password: shouwang-demo) for city $CITY_CODE"
-  for account in admin:admin dispatcher:dispatcher; do
+  echo "[demo] adding the demo accounts admin / dispatcher / calltaker (password: shouwang-demo) for city $CITY_CODE"
+  for account in admin:admin dispatcher:dispatcher calltaker:call_taker; do
     echo "shouwang-demo" | "$BIN" user add "${account%%:*}" --role "${account##*:}" --scope "$CITY_CODE" \
       --password-stdin --data "$DATA" >/dev/null
   done
@@ -73,5 +73,5 @@ setsid "$BIN" simulate --data "$DATA" --units "$UNITS" --mqtt "127.0.0.1:$MQTT_P
   --user dispatcher --password-file "$DATA/demo-password" --seed "$SEED" --calls-per-hour "${CALLS_PER_HOUR:-40}" \
   > "$DATA/simulate.txt" 2>&1 &
 pids=("$!" "${pids[@]}")  # the simulator stops first, ending its units' shifts
-echo "[demo] Shouwang demo: open http://${HOST}:${PORT}/ (Ctrl-C stops it)"
+echo "[demo] Shouwang demo: open http://${HOST}:${PORT}/ and sign in as dispatcher or calltaker, password shouwang-demo (Ctrl-C stops it)"
 wait "$server"
