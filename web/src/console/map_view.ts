@@ -4,6 +4,7 @@ import type { Incident, Position, RouteAnswer } from '../api/records';
 import { OPEN_INCIDENT_STATUSES } from '../api/records';
 import type { CityView, ConsoleMap } from '../map/basemap';
 import type { Theme } from '../map/style';
+import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
 import { STATUS_COLOURS, PRIORITY_COLOURS } from './palette';
@@ -91,9 +92,12 @@ export class MapView {
     map.once('load', () => this.canvasBox.setAttribute('data-loaded', 'true'));
     map.on('idle', () => this.canvasBox.setAttribute('data-idle', 'true'));
     map.on('click', (event) => {
-      const hit = map.getLayer('incidents') ? map.queryRenderedFeatures(event.point, { layers: ['incidents'] }) : [];
-      const id = hit[0]?.properties?.id;
-      if (typeof id === 'string' && id !== '') this.onSelectIncident(id);
+      const layers = ['incidents', 'units'].filter((l) => map.getLayer(l));
+      const hit = layers.length > 0 ? map.queryRenderedFeatures(event.point, { layers }) : [];
+      const first = hit[0];
+      const id = first?.properties?.id;
+      if (first?.layer.id === 'units' && typeof id === 'string') this.showUnit(id);
+      else if (typeof id === 'string' && id !== '') this.onSelectIncident(id);
       else this.onMapClick?.(event.lngLat.lng, event.lngLat.lat);
     });
     void this.ctx.http
@@ -112,6 +116,30 @@ export class MapView {
 
   /** Called for a click on the map that hits no incident (the intake pins it). */
   onMapClick: ((lon: number, lat: number) => void) | null = null;
+
+  /** A unit's card on the map: callsign, name, station, status and its current incident. */
+  showUnit(id: string): void {
+    const { ctx } = this;
+    const unit = ctx.store.units.get(id);
+    const p = ctx.store.positions.get(id);
+    if (!unit || !p || !this.view) return;
+    const order = unit.orders.map((o) => ctx.store.orders.get(o)).find((o) => o !== undefined);
+    const incident = order ? ctx.store.incidents.get(order.incident) : undefined;
+    const card = h('div', { class: 'unit-card', 'data-testid': 'unit-card', 'data-unit': id }, [
+      h('strong', {}, [id]),
+      ` ${unit.profile.name}`,
+      h('div', { class: 'muted' }, [ctx.orgName(unit.profile.station)]),
+      h('span', { class: `chip unit-status--${unit.emergency ? 'emergency' : unit.status}` }, [
+        unit.emergency ? ctx.tr('unit.emergency') : ctx.tr(`unit.status.${unit.status}` as MessageKey),
+      ]),
+    ]);
+    if (incident) {
+      const link = h('button', { type: 'button', class: 'btn btn--small' }, [`${ctx.typeName(incident.type_code)} · ${incident.id}`]);
+      link.addEventListener('click', () => this.onSelectIncident(incident.id));
+      card.append(h('div', {}, [link]));
+    }
+    this.view.popup([p.lon, p.lat], card);
+  }
 
   /** The map's centre as [lon, lat], or null before the map is open. */
   centre(): [number, number] | null {

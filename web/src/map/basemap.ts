@@ -18,6 +18,8 @@ export interface CityView {
 /** The one map (一张图) of the console: the centre's basemap, framed on the city. */
 export interface ConsoleMap {
   readonly map: maplibregl.Map;
+  /** Shows `content` in a popup at [lon, lat] (one at a time: the previous one closes). */
+  popup(at: [number, number], content: HTMLElement): void;
   setTheme(theme: Theme): void;
   setLocale(locale: Locale): void;
 }
@@ -38,9 +40,14 @@ export function openMap(container: HTMLElement, city: CityView, theme: Theme, lo
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  let open: maplibregl.Popup | null = null;
   const restyle = () => map.setStyle(basemapStyle(basemap, current.theme, current.locale, origin) as unknown as maplibregl.StyleSpecification);
   return {
     map,
+    popup(at, content) {
+      open?.remove();
+      open = new maplibregl.Popup({ closeButton: true, maxWidth: '280px' }).setLngLat(at).setDOMContent(content).addTo(map);
+    },
     setTheme(next) {
       if (next === current.theme) return;
       current = { ...current, theme: next };
