@@ -100,14 +100,19 @@ export class IncidentDetail {
         ),
       ]),
       h('h3', { class: 'panel__subtitle' }, [ctx.tr('detail.locations')]),
+      incident.location.needs_confirmation
+        ? h('p', { class: 'warn', role: 'alert', 'data-testid': 'location-conflict' }, [ctx.tr('detail.locationConflict')])
+        : '',
       h(
         'ul',
         { class: 'candidates', 'data-testid': 'detail-locations' },
-        incident.location.candidates.map((c) =>
-          h('li', {}, [
+        incident.location.candidates.map((c, index) =>
+          h('li', { 'data-confirmed': String(c.confirmed_by !== '') }, [
             h('span', { class: 'tag' }, [ctx.tr(`source.${c.source}` as MessageKey)]),
             ` ${c.text || `${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}`} `,
             h('span', { class: 'muted' }, [`±${Math.round(c.uncertainty_m)} m`]),
+            c.confirmed_by !== '' ? h('span', { class: 'tag' }, [` ✓ ${ctx.tr('detail.confirmed')}`]) : '',
+            incident.location.needs_confirmation ? this.confirmButton(incident, index) : '',
           ]),
         ),
       ),
@@ -207,6 +212,13 @@ export class IncidentDetail {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The sources disagree: a person picks the right one before units can be ranked. */
+  private confirmButton(incident: Incident, index: number): HTMLElement {
+    const b = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': 'location-confirm' }, [this.ctx.tr('detail.confirmLocation')]);
+    b.addEventListener('click', () => void this.command(`/api/v1/incidents/${incident.id}/locations/${index}/confirm`, {}, 'toast.locationConfirmed'));
+    return b;
   }
 
   private actionBar(incident: Incident, actions: ReadonlySet<string>): HTMLElement {

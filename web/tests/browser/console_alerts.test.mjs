@@ -104,3 +104,32 @@ test('a second call about the same place is offered as a duplicate and merged wi
     await callTaker.context.close();
   }
 });
+
+test('when the location sources disagree the dispatcher confirms one and then gets units', async () => {
+  const dispatcherApi = await api(server, 'dispatcher');
+  const cityInfo = await (await fetch(new URL('/api/v1/city', server.url))).json();
+  const [lon, lat] = cityInfo.centre;
+  const { call } = await dispatcherApi.post('/api/v1/calls', { channel: 'voice', caller_number: '13700000009', summary: '有人受伤' });
+  const { incident } = await dispatcherApi.post('/api/v1/incidents', { call: call.id, summary: '有人受伤', type_code: '0102' });
+  // The handset says one place, the caller's words another 2 km away.
+  await dispatcherApi.post(`/api/v1/incidents/${incident.id}/locations`, { source: 'handset_gnss', lat: lat + 0.018, lon, uncertainty_m: 30 });
+  await dispatcherApi.post(`/api/v1/incidents/${incident.id}/locations`, { source: 'map_pin', lat, lon, uncertainty_m: 20 });
+
+  const dispatcher = await newConsole(browser, server, { user: 'dispatcher', locale: 'en' });
+  try {
+    const page = dispatcher.page;
+    await live(page);
+    await page.locator(`[data-testid="queue-row"][data-incident="${incident.id}"]`).click();
+    await page.getByTestId('location-conflict').waitFor({ timeout: TIMEOUT_MS });
+    assert.equal(await page.getByTestId('recommend-row').count(), 0, 'no units while the place is in doubt');
+    await screenshot(page, 'alerts-location-conflict');
+    await page.getByTestId('location-confirm').nth(1).click();
+    await page.getByTestId('location-conflict').waitFor({ state: 'detached', timeout: TIMEOUT_MS });
+    await page.getByTestId('recommend-row').first().waitFor({ timeout: TIMEOUT_MS });
+    const record = await dispatcherApi.get(`/api/v1/incidents/${incident.id}`);
+    assert.equal(record.incident.location.needs_confirmation, false);
+    assert.notEqual(record.incident.location.candidates[1].confirmed_by, '');
+  } finally {
+    await dispatcher.context.close();
+  }
+});

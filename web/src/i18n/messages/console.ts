@@ -68,6 +68,10 @@ export const consoleZh = {
   'detail.noOrders': '尚未派警',
   'detail.actions': '警情操作',
   'detail.disposition': '处理结果',
+  'detail.confirmed': '已确认',
+  'detail.confirmLocation': '确认此位置',
+  'detail.locationConflict': '各来源位置不一致：请确认正确的位置后再派警',
+  'toast.locationConfirmed': '位置已确认',
 
   'action.accept': '受理',
   'action.dispatch': '派推荐警力',
@@ -310,6 +314,10 @@ export const consoleEn: Readonly<Record<keyof typeof consoleZh, string>> = {
   'detail.noOrders': 'No unit dispatched yet',
   'detail.actions': 'Incident actions',
   'detail.disposition': 'Disposition',
+  'detail.confirmed': 'confirmed',
+  'detail.confirmLocation': 'This is the place',
+  'detail.locationConflict': 'The sources disagree on the place: confirm the right one before dispatching',
+  'toast.locationConfirmed': 'Location confirmed',
 
   'action.accept': 'Accept',
   'action.dispatch': 'Dispatch recommended',
