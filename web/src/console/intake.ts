@@ -178,6 +178,8 @@ export class IntakeView {
     this.pin({ lon: place.lon, lat: place.lat, radius: this.place.radius });
     this.renderPlace();
     this.renderDuplicates();
+    // The call-taker's next field: the type, unless it is chosen already.
+    (this.type ? this.summary : this.typeBox.input).focus();
   }
 
   /** A click on the map while taking a call: the caller's place as a map pin (±25 m). */
@@ -194,6 +196,7 @@ export class IntakeView {
     this.type = type;
     this.priority.value = String(type.default_priority);
     this.renderDuplicates();
+    (this.place ? this.summary : this.address.input).focus();
   }
 
   private renderPlace(): void {

@@ -129,10 +129,14 @@ for (const locale of ['zh-CN', 'en']) {
       await waitUntil(async () => ((await ct.getByTestId('intake-place').textContent()) ?? '').includes(name), {
         message: 'the picked address is not shown as located',
       });
-      await ct.getByTestId('intake-type').fill(locale === 'en' ? 'Assault causing' : '故意伤害');
+      // Keyboard only from here: the cursor moves on to the type, then to the summary.
+      const focused = () => ct.evaluate(() => document.activeElement?.id);
+      assert.equal(await focused(), 'intake-type');
+      await ct.keyboard.insertText(locale === 'en' ? 'Assault causing' : '故意伤害');
       await ct.getByTestId('intake-type-options').locator('[role="option"]').first().waitFor();
-      await ct.getByTestId('intake-type').press('Enter');
-      await ct.getByTestId('intake-summary').fill(locale === 'en' ? 'Two men fighting, one bleeding' : '两名男子打架，一人流血');
+      await ct.keyboard.press('Enter');
+      assert.equal(await focused(), 'intake-summary');
+      await ct.keyboard.insertText(locale === 'en' ? 'Two men fighting, one bleeding' : '两名男子打架，一人流血');
       await screenshot(ct, `${tag}-02-intake-filled`);
       await ct.keyboard.press('Control+Enter');
       const toast = await ct.getByTestId('toast-ok').last().textContent({ timeout: STEP_TIMEOUT_MS });
@@ -213,7 +217,10 @@ for (const locale of ['zh-CN', 'en']) {
       // The watcher was never reloaded: it loaded the state once before the restart and once after.
       const loads = Number(await wp.locator('body').getAttribute('data-loads'));
       assert.ok(loads >= 1 && loads <= 2, `the watcher loaded the state ${loads} times`);
-      for (const c of all) assert.deepEqual(c.errors.filter((e) => !/WebGL|GPU stall|Failed to load resource/.test(e)), []);
+      // Expected noise: refused requests (a 409 before a location), the GPU-less WebGL
+      // warnings, and the stream's reconnection attempts while the server restarted.
+      const expected = /WebGL|GPU stall|Failed to load resource|WebSocket connection to .* failed/;
+      for (const c of all) assert.deepEqual(c.errors.filter((e) => !expected.test(e)), []);
     } finally {
       await Promise.all(all.map((c) => c.context.close()));
     }
