@@ -6,17 +6,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  checkPrerequisites,
-  cleanup,
-  launchBrowser,
-  newConsole,
-  prepareCity,
-  screenshot,
-  seedUnits,
-  startServer,
-  tempDir,
-} from './harness.mjs';
+import { cleanup, newConsole, openCityForConsoles, openLive, screenshot } from './harness.mjs';
 
 /** @type {import('./harness.mjs').Server} */
 let server;
@@ -24,11 +14,7 @@ let server;
 let browser;
 
 before(async () => {
-  const bin = checkPrerequisites();
-  const city = await prepareCity(await tempDir('shouwang-a11y-'));
-  server = await startServer(bin, { dataDir: city.dir });
-  await seedUnits(server, city);
-  browser = await launchBrowser();
+  ({ server, browser } = await openCityForConsoles('shouwang-a11y-'));
 });
 
 after(cleanup);
@@ -65,8 +51,7 @@ for (const locale of ['zh-CN', 'en']) {
   test(`the workspace has labels, a reading-order Tab sequence and readable status colours (${locale})`, async () => {
     const { context, page } = await newConsole(browser, server, { user: 'dispatcher', locale, viewport: { width: 1440, height: 900 } });
     try {
-      await page.goto(new URL('/', server.url).href);
-      await page.locator('[data-testid="link-status"][data-state="live"]').waitFor();
+      await openLive(page, server);
       await page.getByTestId('unit-row').first().waitFor();
 
       // Tab from the top: each region is reached, in reading order.
@@ -121,8 +106,7 @@ for (const locale of ['zh-CN', 'en']) {
 test('the unit terminal labels its controls and keeps its status readable in the day theme', async () => {
   const { context, page } = await newConsole(browser, server, { user: 'term-a01', locale: 'zh-CN', viewport: { width: 400, height: 860 } });
   try {
-    await page.goto(new URL('/', server.url).href);
-    await page.locator('[data-testid="link-status"][data-state="live"]').waitFor();
+    await openLive(page, server);
     await page.getByTestId('terminal-unit-status').waitFor();
     await page.getByTestId('theme-toggle').click();
     await page.locator('body[data-theme="day"]').waitFor();
@@ -139,8 +123,7 @@ test('the unit terminal labels its controls and keeps its status readable in the
 test('the language switches at runtime without a reload, and B gives the big screen', async () => {
   const { context, page } = await newConsole(browser, server, { user: 'dispatcher', locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   try {
-    await page.goto(new URL('/', server.url).href);
-    await page.locator('[data-testid="link-status"][data-state="live"]').waitFor();
+    await openLive(page, server);
     await page.getByTestId('unit-row').first().waitFor();
     const title = page.locator('#queue-title');
     assert.equal(await title.textContent(), '警情队列');

@@ -5,19 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  api,
-  checkPrerequisites,
-  cleanup,
-  launchBrowser,
-  newConsole,
-  prepareCity,
-  screenshot,
-  seedUnits,
-  startServer,
-  tempDir,
-  waitUntil,
-} from './harness.mjs';
+import { api, cleanup, newConsole, openCityForConsoles, openLive, screenshot, waitUntil } from './harness.mjs';
 
 const TIMEOUT_MS = 15_000;
 /** @type {import('./harness.mjs').Server} */
@@ -26,19 +14,12 @@ let server;
 let browser;
 
 before(async () => {
-  const bin = checkPrerequisites();
-  const city = await prepareCity(await tempDir('shouwang-alerts-'));
-  server = await startServer(bin, { dataDir: city.dir });
-  await seedUnits(server, city);
-  browser = await launchBrowser();
+  ({ server, browser } = await openCityForConsoles('shouwang-alerts-'));
 });
 
 after(cleanup);
 
-async function live(page) {
-  await page.goto(new URL('/', server.url).href);
-  await page.locator('[data-testid="link-status"][data-state="live"]').waitFor({ timeout: TIMEOUT_MS });
-}
+const live = (page) => openLive(page, server, TIMEOUT_MS);
 
 test('an emergency raised on the terminal cannot be missed on the dispatcher console until it is cleared', async () => {
   const dispatcher = await newConsole(browser, server, { user: 'dispatcher', locale: 'en' });

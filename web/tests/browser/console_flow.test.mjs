@@ -7,20 +7,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  api,
-  checkPrerequisites,
-  cleanup,
-  launchBrowser,
-  newConsole,
-  prepareCity,
-  restartServer,
-  screenshot,
-  seedUnits,
-  startServer,
-  tempDir,
-  waitUntil,
-} from './harness.mjs';
+import { api, cleanup, newConsole, openCityForConsoles, openLive, restartServer, screenshot, waitUntil } from './harness.mjs';
 
 const STEP_TIMEOUT_MS = 15_000;
 const PHONE = { width: 400, height: 860 };
@@ -28,19 +15,14 @@ const WIDE = { width: 1440, height: 860 };
 
 /** @type {import('./harness.mjs').Server} */
 let server;
-/** @type {import('./harness.mjs').City} */
-let city;
 /** @type {import('playwright-core').Browser} */
 let browser;
 let homePost = { lat: 0, lon: 0 };
 
 before(async () => {
-  const bin = checkPrerequisites();
-  city = await prepareCity(await tempDir('shouwang-flow-'));
-  server = await startServer(bin, { dataDir: city.dir });
-  const units = await seedUnits(server, city);
+  let units;
+  ({ server, browser, units } = await openCityForConsoles('shouwang-flow-'));
   homePost = units.find((u) => u.id === 'A-01').profile.home_post;
-  browser = await launchBrowser();
 });
 
 after(cleanup);
@@ -104,8 +86,7 @@ for (const locale of ['zh-CN', 'en']) {
     const terminal = await newConsole(browser, server, { user: 'term-a01', locale, viewport: PHONE });
     const all = [callTaker, dispatcher, watcher, terminal];
     try {
-      await Promise.all(all.map((c) => c.page.goto(new URL('/', server.url).href)));
-      await Promise.all(all.map((c) => waitLive(c.page)));
+      await Promise.all(all.map((c) => openLive(c.page, server, STEP_TIMEOUT_MS)));
       const expectedLang = locale === 'en' ? 'en' : 'zh-CN';
       assert.equal(await dispatcher.page.locator('html').getAttribute('lang'), expectedLang);
 

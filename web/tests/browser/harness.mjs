@@ -845,6 +845,31 @@ export async function waitUntil(condition, { timeout = UI_TIMEOUT_MS, interval =
   }
 }
 
+/**
+ * The usual start of a console test file: a prepared city in a fresh temporary directory,
+ * its server, the default units on duty and a browser; cleanup() undoes it all.
+ * @param {string} prefix  name prefix of the temporary directory
+ * @returns {Promise<{ city: City, server: Server, units: any[], browser: import('playwright-core').Browser }>}
+ */
+export async function openCityForConsoles(prefix) {
+  const bin = checkPrerequisites();
+  const city = await prepareCity(await tempDir(prefix));
+  const server = await startServer(bin, { dataDir: city.dir });
+  const units = await seedUnits(server, city);
+  const browser = await launchBrowser();
+  return { city, server, units, browser };
+}
+
+/**
+ * Opens the console at "/" and waits until its stream is live.
+ * @param {import('playwright-core').Page} page
+ * @param {Pick<Server, 'url'>} server
+ */
+export async function openLive(page, server, timeout = 15_000) {
+  await page.goto(new URL('/', server.url).href);
+  await page.locator('[data-testid="link-status"][data-state="live"]').waitFor({ timeout });
+}
+
 // ---------------------------------------------------------------------------
 // Teardown
 // ---------------------------------------------------------------------------
