@@ -8,6 +8,7 @@
 # created / accepted / dispatched / error counts and percentiles, then the stream's figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 BIN=${BIN:-build/bench/shouwang}
 BENCH=${BENCH:-build/bench/shouwang-bench}
 WATCHERS=${WATCHERS:-100}
@@ -23,12 +24,7 @@ echo "bench-password-1" | "$BIN" user add loader --role dispatcher --scope "$cit
 "$BIN" serve --data "$work" --port 0 --web "$work/web" --threads "${SERVER_THREADS:-32}" > "$work/serve.out" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
-  port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$work/serve.out")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/serve.out"; exit 1; }
+port=$(listening_port "$work/serve.out")
 token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
   -d '{"username":"loader","password":"bench-password-1","kind":"bearer"}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 echo "machine: $(nproc) cores; server threads ${SERVER_THREADS:-32}; wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s, offered rate ${RATE:-as fast as answered}"

@@ -10,6 +10,7 @@
 # As in units_load.sh, the simulator stands for devices elsewhere and runs niced.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 BIN=${BIN:-build/release/shouwang}
 UNITS=${UNITS:-1000}
 WARMUP=${WARMUP:-60}
@@ -26,10 +27,7 @@ city=$("$BIN" org --data "$work" --json | sed -n 's/.*"units":\[{"code":"\([^"]*
 echo "bench-password-1" > "$work/password"
 "$BIN" user add bench --role dispatcher --scope "$city" --password-stdin --data "$work" < "$work/password" >/dev/null
 
-broker_port=
-for candidate in $(shuf -i 20000-60000 -n 50); do
-  if ! (exec 3<>/dev/tcp/127.0.0.1/"$candidate") 2>/dev/null; then broker_port=$candidate; break; fi
-done
+broker_port=$(free_port)
 "$BIN" mqtt-setup --data "$work" --port "$broker_port" --gateways shouwang.simulator >/dev/null
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -38,13 +36,7 @@ mosquitto -c "$work/mqtt/mosquitto.conf" > "$work/broker.out" 2>&1 &
 pids+=($!)
 "$BIN" serve --data "$work" --port 0 --web web/dist --mqtt "127.0.0.1:$broker_port" > "$work/serve.out" 2>&1 &
 pids+=($!)
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$work/serve.out")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/serve.out"; exit 1; }
+port=$(listening_port "$work/serve.out")
 nice -n 10 "$BIN" simulate --data "$work" --units "$UNITS" --mqtt "127.0.0.1:$broker_port" --api "http://127.0.0.1:$port" \
   --user bench --password-file "$work/password" --mqtt-password-file "$work/mqtt/gateway-shouwang.simulator.secret" \
   --calls-per-hour "${CALLS_PER_HOUR:-600}" --seed 1 > "$work/simulate.out" 2>&1 &

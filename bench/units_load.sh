@@ -13,6 +13,7 @@
 # at the normal one, and its figures then include more of its own waiting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 BIN=${BIN:-build/release/shouwang}
 BENCH=${BENCH:-build/release/shouwang-bench}
 UNITS=${UNITS:-2000}
@@ -28,10 +29,7 @@ echo "bench-password-1" > "$work/password"
 "$BIN" user add bench --role commander --scope "$city" --password-stdin --data "$work" < "$work/password" >/dev/null
 
 # A free port for the broker: the first in a range that nothing listens on.
-broker_port=
-for candidate in $(shuf -i 20000-60000 -n 50); do
-  if ! (exec 3<>/dev/tcp/127.0.0.1/"$candidate") 2>/dev/null; then broker_port=$candidate; break; fi
-done
+broker_port=$(free_port)
 "$BIN" mqtt-setup --data "$work" --port "$broker_port" --gateways shouwang.simulator >/dev/null
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -41,13 +39,7 @@ pids+=($!)
 "$BIN" serve --data "$work" --port 0 --web "$work/web" --mqtt "127.0.0.1:$broker_port" > "$work/serve.out" 2>&1 &
 server=$!
 pids+=($server)
-port=
-for _ in $(seq 100); do
-  port=$(sed -n 's|^listening on http://127.0.0.1:\([0-9]*\)$|\1|p' "$work/serve.out")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/serve.out"; exit 1; }
+port=$(listening_port "$work/serve.out")
 token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" \
   -d '{"username":"bench","password":"bench-password-1","kind":"bearer"}' | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 baseline=$(awk '/^VmRSS:/ {print $2}' "/proc/$server/status")
