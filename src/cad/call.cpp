@@ -7,12 +7,13 @@
 namespace shouwang::cad {
 namespace {
 
-constexpr std::array<EnumName<CallChannel>, 5> kNames{{
+constexpr std::array<EnumName<CallChannel>, 6> kNames{{
     {CallChannel::kVoice, "voice"},
     {CallChannel::kSms, "sms"},
     {CallChannel::kVideo, "video"},
     {CallChannel::kApp, "app"},
     {CallChannel::kTransferIn, "transfer_in"},
+    {CallChannel::kOfficer, "officer"},
 }};
 
 }  // namespace

@@ -22,4 +22,7 @@ inline std::string json_quoted(std::string_view utf8) {
   return out;
 }
 
+// Text inside HTML or XML: & < > " ' replaced with character references.
+std::string escape_markup(std::string_view text);
+
 }  // namespace shouwang

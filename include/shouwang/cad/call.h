@@ -19,6 +19,8 @@ enum class CallChannel : std::uint8_t {
   kVideo,       // video call
   kApp,         // online report
   kTransferIn,  // handed over by another agency or centre
+  kOfficer,     // 民警自行发现: an officer on patrol reported what they found (on-view);
+                // statistics leave these out of response times
 };
 
 std::string_view to_string(CallChannel channel);

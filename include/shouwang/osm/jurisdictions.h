@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +55,10 @@ struct OrgUnit {
   std::string area_name;     // the administrative area: 兴民街道 (`name`)
   std::string area_name_en;  // Xingmin Subdistrict (`name:en`)
   OrgLevel level = OrgLevel::kStation;
-  std::string parent;        // parent's code; empty for the city
+  std::string parent;  // parent's code; empty for the city
+  // Residents, from the OSM `population` tag or the GeoJSON `population` property; absent
+  // when not given. Never negative. For rates per 10,000 residents (万人率).
+  std::optional<std::int64_t> population;
   std::vector<AreaPolygon> area;  // a multipolygon: one or more polygons
   BoundingBox bbox;               // of all outer rings
   LatLon representative_point;    // a point inside the area, away from its border
@@ -62,6 +66,10 @@ struct OrgUnit {
                                   // "geojson feature 3"
   bool code_from_ref = true;      // false when the code was derived from the OSM id
 };
+
+// The unit's area in square kilometres: its outer rings less their holes, in a local
+// frame at the unit's centre (accurate to well under 1 % for a city's areas).
+double area_square_km(const OrgUnit& unit);
 
 // Which admin_level values of an OSM file are the city, the sub-bureau areas and the
 // station areas.
@@ -85,7 +93,7 @@ class Jurisdictions {
   //   - exactly one unit is the city, with no parent; codes are non-empty and unique;
   //   - a sub-bureau's parent is the city; a station's parent is a sub-bureau or the city;
   //   - every unit has at least one polygon, every ring at least three distinct vertices,
-  //     all coordinates valid.
+  //     all coordinates valid; a population, when given, is not negative.
   // bbox and representative_point are computed here (given values are replaced). Units are
   // ordered city, sub-bureaus, stations, each level by code. A ring whose last vertex
   // repeats its first loses the repeat. `notes` are kept for people (what a reader left out
@@ -128,9 +136,9 @@ class Jurisdictions {
   [[nodiscard]] const std::vector<std::string>& notes() const;
 
   // A GeoJSON FeatureCollection, one MultiPolygon feature per unit in units() order, with
-  // properties {code, name, name_en, area_name, area_name_en, level, parent}: the map
-  // layer of the console, and a file read_jurisdictions_geojson reads back to the same
-  // tree. Coordinates with 7 decimals.
+  // properties {code, name, name_en, area_name, area_name_en, level, parent, population}
+  // (parent and population null when absent): the map layer of the console, and a file
+  // read_jurisdictions_geojson reads back to the same tree. Coordinates with 7 decimals.
   [[nodiscard]] std::string to_geojson() const;
 
   struct Data;  // src/osm/jurisdictions/jurisdictions_data.h
@@ -150,7 +158,9 @@ class Jurisdictions {
 //   - stations: boundaries at station_admin_level whose representative point lies in the
 //     city; their parent is the sub-bureau whose area contains that point, else the city.
 // A unit's code is its `ref`; without one it is "osm-r<id>" (relation) or "osm-w<id>"
-// (closed way), which stays the same as long as the OSM object does. Boundaries whose
+// (closed way), which stays the same as long as the OSM object does. The `population` tag
+// is read as a whole number, plain ("12345") or with thousands separators ("12,345",
+// "12 345"); any other value leaves the population absent and adds a note. Boundaries whose
 // members are missing from the file or do not close into rings, and boundaries outside the
 // city, are left out and listed in notes().
 // kNotFound: no such file. kCorrupt: libosmium cannot read it. kInvalidArgument: bad levels
@@ -159,9 +169,10 @@ Result<Jurisdictions> read_jurisdictions(const std::string& osm_path,
                                          const JurisdictionLevels& levels = {});
 
 // The tree of a GeoJSON FeatureCollection of Polygon or MultiPolygon features with
-// properties {code, name, name_en?, area_name?, area_name_en?, level, parent}: level is
-// "city", "sub_bureau" or "station"; parent is the parent's code (absent, null or "" for
-// the city). Rings are closed ([lon, lat] positions, the last equal to the first).
+// properties {code, name, name_en?, area_name?, area_name_en?, level, parent,
+// population?}: level is "city", "sub_bureau" or "station"; parent is the parent's code
+// (absent, null or "" for the city); population is a non-negative whole number (absent or
+// null when unknown). Rings are closed ([lon, lat] positions, the last equal to the first).
 // kNotFound: no such file. kInvalidArgument: not JSON, or a feature that breaks the format
 // or the tree rules of Jurisdictions::from_units; the message names the feature index and
 // the field is its path ("features[3].properties.level").

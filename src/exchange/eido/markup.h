@@ -6,10 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include <shouwang/base/text.h>
+
 namespace shouwang::exchange::eido {
 
-// Replaces & < > " ' with character references.
-std::string escape_markup(std::string_view text);
+// Replaces & < > " ' with character references (base/text.h).
+using shouwang::escape_markup;
 
 // Decodes the five named references above (and &apos;) and numeric ones (&#65; &#x41;);
 // anything else, including references to code points that are not characters, is kept as

@@ -12,7 +12,9 @@
 namespace shouwang::osm {
 namespace {
 
-void append_string(std::string& out, std::string_view text) { append_json_string(out, text); }
+void append_string(std::string& out, std::string_view text) {
+  append_json_string(out, text);
+}
 
 // The fixed-point value with exactly 7 decimals, so that reading it back gives the same
 // fixed-point coordinates.
@@ -20,7 +22,8 @@ void append_coordinate(std::string& out, std::int32_t fixed) {
   const std::int64_t v = fixed;
   const std::int64_t magnitude = v < 0 ? -v : v;
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%lld.%07lld", v < 0 ? "-" : "", static_cast<long long>(magnitude / 10000000),
+  std::snprintf(buf, sizeof buf, "%s%lld.%07lld", v < 0 ? "-" : "",
+                static_cast<long long>(magnitude / 10000000),
                 static_cast<long long>(magnitude % 10000000));
   out += buf;
 }
@@ -29,7 +32,8 @@ void append_ring(std::string& out, const std::vector<LatLon>& ring) {
   out += '[';
   for (std::size_t i = 0; i <= ring.size(); ++i) {  // GeoJSON rings repeat their first position
     const jurisdiction::FixedPoint p = jurisdiction::to_fixed(ring[i % ring.size()]);
-    if (i > 0) out += ',';
+    if (i > 0)
+      out += ',';
     out += '[';
     append_coordinate(out, p.x);
     out += ',';
@@ -52,7 +56,8 @@ std::string Jurisdictions::to_geojson() const {
   std::string out = "{\"type\":\"FeatureCollection\",\"features\":[";
   bool first = true;
   for (const OrgUnit& unit : units()) {
-    if (!first) out += ',';
+    if (!first)
+      out += ',';
     first = false;
     out += "{\"type\":\"Feature\",\"properties\":{";
     append_property(out, "code", unit.code);
@@ -72,9 +77,12 @@ std::string Jurisdictions::to_geojson() const {
     } else {
       append_string(out, unit.parent);
     }
+    out += ",\"population\":";
+    out += unit.population ? std::to_string(*unit.population) : "null";
     out += "},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[";
     for (std::size_t p = 0; p < unit.area.size(); ++p) {
-      if (p > 0) out += ',';
+      if (p > 0)
+        out += ',';
       out += '[';
       append_ring(out, unit.area[p].outer);
       for (const auto& hole : unit.area[p].holes) {

@@ -3,7 +3,9 @@
 // read_jurisdictions, before any of them is taken for the city, a sub-bureau or a station.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <shouwang/base/result.h>
@@ -18,6 +20,8 @@ struct Boundary {
   std::int64_t osm_id = 0;
   int admin_level = 0;
   std::string ref, name, name_en, police_name, police_name_en;
+  std::string population_tag;              // the `population` value as written; empty if none
+  std::optional<std::int64_t> population;  // parse_population(population_tag)
   std::vector<AreaPolygon> polygons;
   FixedArea fixed;  // the same rings in fixed point
 
@@ -25,9 +29,16 @@ struct Boundary {
   [[nodiscard]] std::string label() const;   // "osm relation 12 (新华区, admin_level 6)"
 };
 
+// An OSM `population` value as a whole number: plain digits ("12345"), or groups of three
+// digits after the first one to three, all split by the same separator: a comma
+// ("12,345"), a space, a no-break space or a narrow no-break space ("12 345"). Spaces
+// around the number are ignored. nullopt for anything else: signs, decimals, words, ranges,
+// several values, numbers beyond int64.
+std::optional<std::int64_t> parse_population(std::string_view text);
+
 // Which admin_level values to assemble: `wanted(level)` is asked for each boundary.
 struct BoundaryFilter {
-  int below = 0;         // every level 1 .. below-1 (city candidates)
+  int below = 0;            // every level 1 .. below-1 (city candidates)
   std::vector<int> levels;  // and these
   [[nodiscard]] bool wanted(int level) const;
 };
