@@ -32,6 +32,8 @@ endif()
 # Historical CSV import (src/exchange): zip archives, mapping files (Debian builds toml++
 # as a shared library), coordinate systems, and time zones from the system's tz database.
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+# XLSX briefings (src/report).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 pkg_check_modules(TOMLPLUSPLUS REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(PROJ REQUIRED IMPORTED_TARGET proj)
 find_package(date REQUIRED CONFIG)

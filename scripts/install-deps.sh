@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   osmium-tool tilemaker
   chromium fonts-noto-cjk
+  libxlsxwriter-dev poppler-utils
 )
 NODE_MIN_MAJOR=20
 NODE_MIN_MINOR=19

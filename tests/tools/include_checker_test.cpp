@@ -80,11 +80,13 @@ TEST(IncludeRules, TheProjectRulesFileParsesAndFollowsTheDesign) {
   text << in.rdbuf();
   const auto rules = parse_rules(text.str(), "module_rules.txt");
   ASSERT_TRUE(rules.ok()) << rules.error().message;
-  EXPECT_EQ(rules->size(), 9u);
+  EXPECT_EQ(rules->size(), 10u);
   EXPECT_TRUE(rules->at("base").empty());
   EXPECT_EQ(rules->at("cad"), (std::set<std::string>{"base", "routing", "store"}));
   EXPECT_EQ(rules->at("exchange"), (std::set<std::string>{"base", "store", "cad"}));
-  EXPECT_EQ(rules->at("server").size(), 7u);
+  EXPECT_EQ(rules->at("server").size(), 8u);
+  // Briefings render what the server computes: report never includes the server or analytics.
+  EXPECT_EQ(rules->at("report"), (std::set<std::string>{"base", "osm", "cad", "routing"}));
   // The simulation drives the server from outside, over HTTP and MQTT: it never includes it.
   EXPECT_EQ(rules->at("sim"), (std::set<std::string>{"base", "routing", "osm", "store", "cad"}));
 }

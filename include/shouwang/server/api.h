@@ -13,6 +13,7 @@
 #include <shouwang/cad/deadlines.h>
 #include <shouwang/cad/taxonomy.h>
 #include <shouwang/exchange/eido.h>
+#include <shouwang/osm/jurisdictions.h>
 #include <shouwang/osm/place_index.h>
 #include <shouwang/server/access_policy.h>
 #include <shouwang/server/accounts.h>
@@ -21,6 +22,7 @@
 #include <shouwang/server/json_lines_log.h>
 #include <shouwang/server/metrics.h>
 #include <shouwang/server/router.h>
+#include <shouwang/server/statistics.h>
 #include <shouwang/server/unit_locator.h>
 #include <shouwang/server/unit_telemetry.h>
 
@@ -49,6 +51,13 @@ struct ApiServices {
   // The deadlines the server's timer holds the chain to; the state tells consoles, so they
   // can count down the same deadlines the timer escalates.
   cad::DeadlinePolicy deadlines{};
+  // The incident history for /api/v1/stats; null when the server keeps none (then 503).
+  const Statistics* statistics = nullptr;
+  // The organisation tree (areas, populations); null for a centre without one.
+  const osm::Jurisdictions* jurisdictions = nullptr;
+  // The bureau named in the title of briefings, in zh-CN and en (empty: a default).
+  std::string bureau_name = {};
+  std::string bureau_name_en = {};
 };
 
 // Registers every /api/v1 route and /metrics. `api` must outlive the router.

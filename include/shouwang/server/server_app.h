@@ -54,6 +54,7 @@ struct AppSummary {
   std::uint64_t snapshot_seq = 0;
   std::uint64_t replayed = 0;
   double rebuild_ms = 0;
+  double history_ms = 0;  // building the statistics history from the state
   std::size_t incidents = 0;
   std::size_t users = 0;
   std::size_t org_units = 0;

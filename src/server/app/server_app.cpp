@@ -67,6 +67,7 @@ struct ServerApp::Parts {
   std::unique_ptr<StreamHub> hub;
   std::unique_ptr<UnitLocator> units;  // null without a road network
   std::unique_ptr<osm::PlaceIndex> places;  // null without a usable place index
+  std::unique_ptr<Statistics> stats;
   std::unique_ptr<UnitTelemetry> telemetry;
   std::unique_ptr<DeadlineWatch> watch;
   std::unique_ptr<ApiServices> api;
@@ -195,8 +196,24 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
     p.telemetry->on_roster(state);
     return 0;
   });
-  p.commands->set_on_commit([hub = p.hub.get(), telemetry = p.telemetry.get()](const Committed& committed,
-                                                                                const cad::State& durable) {
+  // The incident history for statistics, built from the state and kept current by commits.
+  StatisticsContext stats_context;
+  stats_context.taxonomy = &p.taxonomy;
+  stats_context.utc_offset_minutes = p.decider->centre().utc_offset_minutes;
+  if (city) stats_context.grid_origin = city->south_west;
+  if (const osm::Jurisdictions* map = p.org->jurisdictions()) {
+    stats_context.district_of = district_lookup(*map);
+  }
+  p.stats = std::make_unique<Statistics>(std::move(stats_context));
+  const auto stats_started = std::chrono::steady_clock::now();
+  (void)p.commands->read([&](const cad::State& state, std::uint64_t) {
+    p.stats->rebuild(state);
+    return 0;
+  });
+  p.summary.history_ms = Millis(std::chrono::steady_clock::now() - stats_started).count();
+  p.commands->set_on_commit([hub = p.hub.get(), telemetry = p.telemetry.get(), stats = p.stats.get()](
+                                const Committed& committed, const cad::State& durable) {
+    stats->apply(committed, durable);
     (void)hub->publish(make_change(committed, durable));
     const bool roster = std::any_of(committed.events.begin(), committed.events.end(),
                                     [](const store::Event& e) { return e.body.type.starts_with("unit."); });
@@ -242,6 +259,12 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
                                                     p.metrics, nullptr, {}, p.units.get(), p.telemetry.get()});
   p.api->places = p.places.get();
+  p.api->statistics = p.stats.get();
+  p.api->jurisdictions = p.org->jurisdictions();
+  if (city) {
+    p.api->bureau_name = city->name + "公安局";
+    p.api->bureau_name_en = city->name_en + " Public Security Bureau";
+  }
   p.api->deadlines = options.deadlines.policy;
   // EIDO names the centre as an agency: its division code, and the city's name when known.
   const std::string division = std::to_string(p.decider->centre().division_code);
