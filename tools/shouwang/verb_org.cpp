@@ -2,6 +2,7 @@
 // administrators to check before going live (docs/jurisdictions.md).
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -73,6 +74,14 @@ void print_tree_text(const osm::Jurisdictions& tree, const osm::OrgUnit& unit, i
     const std::size_t n = tree.station_count(unit.code);
     std::printf("  (%zu station%s)", n, n == 1 ? "" : "s");
   }
+  // Residents and density, the basis of rates per 10,000 and of the urban / suburban class.
+  const double km2 = osm::area_square_km(unit);
+  if (unit.population) {
+    std::printf("  %lld residents, %.1f km², %.0f /km²", static_cast<long long>(*unit.population), km2,
+                km2 > 0 ? static_cast<double>(*unit.population) / km2 : 0.0);
+  } else {
+    std::printf("  %.1f km²", km2);
+  }
   std::printf("\n");
   for (const osm::OrgUnit* child : tree.children(unit.code)) print_tree_text(tree, *child, depth + 1);
 }
@@ -81,7 +90,9 @@ std::string unit_json(const osm::Jurisdictions& tree, const osm::OrgUnit& unit) 
   return "{\"code\":" + json_string(unit.code) + ",\"name\":" + json_string(unit.name) +
          ",\"name_en\":" + json_string(unit.name_en) + ",\"level\":" + json_string(osm::org_level_name(unit.level)) +
          ",\"parent\":" + (unit.parent.empty() ? std::string("null") : json_string(unit.parent)) +
-         ",\"stations\":" + std::to_string(tree.station_count(unit.code)) + "}";
+         ",\"stations\":" + std::to_string(tree.station_count(unit.code)) +
+         ",\"population\":" + (unit.population ? std::to_string(*unit.population) : std::string("null")) +
+         ",\"area_km2\":" + std::to_string(std::round(osm::area_square_km(unit) * 1000.0) / 1000.0) + "}";
 }
 
 int print_at(const osm::Jurisdictions& tree, LatLon at, bool json) {

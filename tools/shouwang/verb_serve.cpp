@@ -196,7 +196,8 @@ int run_serve(const std::vector<std::string>& argv) {
   std::printf("event log: %llu events; state rebuilt from the snapshot at %llu and %llu events after it in %.0f ms\n",
               static_cast<unsigned long long>(s.log_seq), static_cast<unsigned long long>(s.snapshot_seq),
               static_cast<unsigned long long>(s.replayed), s.rebuild_ms);
-  std::printf("%zu incidents, %zu user accounts\n", s.incidents, s.users);
+  std::printf("%zu incidents (statistics history built in %.0f ms), %zu user accounts\n", s.incidents, s.history_ms,
+              s.users);
   if (s.places > 0)
     std::printf("place search: %zu streets, addresses and places\n", s.places);
   if (s.users == 0) std::printf("no user accounts yet: add one with `shouwang user add NAME --role admin ...`\n");

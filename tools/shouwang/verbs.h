@@ -17,6 +17,8 @@ int run_audit(const std::vector<std::string>& args);
 int run_import_incidents(const std::vector<std::string>& args);
 int run_org(const std::vector<std::string>& args);
 int run_user(const std::vector<std::string>& args);
+int run_stats(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
 int run_mqtt_setup(const std::vector<std::string>& args);
 
 inline constexpr int kExitOk = 0;
