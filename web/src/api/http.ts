@@ -95,7 +95,8 @@ export function withQuery(path: string, params?: Readonly<Record<string, string 
   return text === '' ? path : `${path}?${text}`;
 }
 
-function refusalOf(response: Response, text: string): Refusal {
+/** The refusal of a 4xx/5xx answer: the server's `{code, message, field}`, else its status line. */
+export function refusalOf(response: Response, text: string): Refusal {
   const refusal: Refusal = { status: response.status, code: 'http_' + response.status, message: response.statusText };
   try {
     const body = JSON.parse(text) as Record<string, unknown>;

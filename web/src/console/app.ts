@@ -10,6 +10,7 @@ import type { BasemapInfo, Theme } from '../map/style';
 import { h } from '../ui/dom';
 import { createEmblem } from '../ui/emblem';
 import { ConsoleContext, type OrgUnit } from './context';
+import type { DashboardView } from './dashboard';
 import { setCentreOffset } from './format';
 import { statusCss } from './palette';
 import { Shell } from './shell';
@@ -114,6 +115,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
   const cityView = cityAnswer.loaded ? { bbox: cityAnswer.bbox, centre: cityAnswer.centre, basemap: cityAnswer.basemap } : null;
 
   let workspace: Workspace | null = null;
+  let dashboard: DashboardView | null = null;
   let terminal: TerminalView | null = null;
   let terminalMap: MapView | null = null;
   const toggleTheme = () => {
@@ -122,7 +124,41 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
     document.body.dataset.theme = theme;
     shell?.setTheme(theme);
     workspace?.setTheme(theme);
+    dashboard?.setTheme(theme);
     terminalMap?.setTheme(theme);
+  };
+  const setTitle = () => {
+    const view = user.role === 'unit_terminal' ? 'terminal.title' : dashboard?.opened ? 'dash.title' : 'workspace.title';
+    document.title = `${t(ctx.locale, 'app.name')} · ${ctx.tr(view)}`;
+  };
+  // The statistics dashboard takes the workspace's place; its code (and ECharts) is only
+  // loaded the first time it is opened.
+  let dashboardLoading = false;
+  const toggleDashboard = async () => {
+    if (!workspace || dashboardLoading) return;
+    if (dashboard?.opened) {
+      dashboard.close();
+      workspace.el.hidden = false;
+      workspace.map.resize();
+    } else {
+      if (!dashboard) {
+        dashboardLoading = true;
+        try {
+          const { DashboardView } = await import('./dashboard');
+          dashboard = new DashboardView(ctx, theme, { onClose: () => void toggleDashboard(), onTheme: toggleTheme });
+          root.insertBefore(dashboard.el, shell?.toasts ?? null);
+        } catch (error) {
+          ctx.notify(failureText(error), 'error');
+          return;
+        } finally {
+          dashboardLoading = false;
+        }
+      }
+      workspace.el.hidden = true;
+      dashboard.open();
+    }
+    shell?.setDashboard(dashboard.opened);
+    setTitle();
   };
   shell = new Shell(
     ctx,
@@ -139,7 +175,12 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
           window.location.reload();
         });
       },
-      ...(user.role === 'unit_terminal' ? {} : { onBigScreen: () => workspace?.toggleBigScreen() }),
+      ...(user.role === 'unit_terminal'
+        ? {}
+        : {
+            onBigScreen: () => (dashboard?.opened ? dashboard.toggleBigScreen() : workspace?.toggleBigScreen()),
+            onDashboard: () => void toggleDashboard(),
+          }),
     },
     theme,
   );
@@ -157,7 +198,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
       if (change.positions.size > 0) terminalMap?.moveUnits(change.positions);
     });
   } else {
-    workspace = new Workspace(ctx, theme, toggleTheme);
+    workspace = new Workspace(ctx, theme, toggleTheme, () => void toggleDashboard());
     root.append(workspace.el, shell.toasts);
   }
   store.subscribe((change) => {
@@ -182,9 +223,10 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
   if (sync.link === 'live') whenLive();
   setTimeout(openMap, 1500);
   const renderAll = () => {
-    document.title = `${t(ctx.locale, 'app.name')} · ${ctx.tr(user.role === 'unit_terminal' ? 'terminal.title' : 'workspace.title')}`;
+    setTitle();
     shell?.render();
     workspace?.render();
+    if (dashboard?.opened) dashboard.render();
     terminal?.render();
     terminalMap?.setLocale();
   };

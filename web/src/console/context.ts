@@ -12,6 +12,8 @@ export interface OrgUnit {
   name: string;
   name_en: string;
   level: string;
+  /** The unit one level up (a station's sub-bureau or city); null for the city. */
+  parent?: string | null;
 }
 
 /** A station's or sub-bureau's name in the console's language. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clockTime, dateTime, elapsed, eta, metres, setCentreOffset } from './format';
+import { centreDay, clockTime, dateTime, elapsed, eta, metres, setCentreOffset } from './format';
 
 describe('centre time', () => {
   afterEach(() => setCentreOffset(480));
@@ -12,6 +12,12 @@ describe('centre time', () => {
   it('follows the configured offset, not the workstation clock', () => {
     setCentreOffset(-300);
     expect(clockTime('2026-11-23T07:53:06Z')).toBe('02:53:06');
+  });
+
+  it('names the centre\'s calendar day, not the workstation\'s', () => {
+    expect(centreDay(Date.parse('2026-11-23T17:10:00Z'))).toBe('2026-11-24');
+    setCentreOffset(-300);
+    expect(centreDay(Date.parse('2026-11-23T03:00:00Z'))).toBe('2026-11-22');
   });
 
   it('shows a dash for a missing or broken time', () => {

@@ -32,6 +32,12 @@ export function dateTime(iso: string | number | undefined): string {
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
+/** The centre's calendar day at `ms` ("2026-11-23"): the day its statistics call today. */
+export function centreDay(ms: number): string {
+  const d = shifted(ms);
+  return d ? `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}` : '';
+}
+
 /** A waiting time: "0:42", "12:05", "1:02:09". */
 export function elapsed(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -251,20 +251,26 @@ export class MapView {
     this.renderLayerBar();
   }
 
+  /**
+   * Labels the layer buttons in the current language and shows which are on. The buttons are
+   * made once and updated in place, so a keyboard user's focus on one survives every redraw.
+   */
   private renderLayerBar(): void {
     this.layerBar.setAttribute('aria-label', this.ctx.tr('map.layers'));
-    this.layerBar.replaceChildren(
-      ...MAP_LAYERS.map((layer) => {
-        const b = h('button', {
-          type: 'button',
-          class: 'btn btn--small',
-          'aria-pressed': String(this.visible.has(layer)),
-          'data-testid': `layer-${layer}`,
-        }, [this.ctx.tr(`map.layer.${layer}`)]);
-        b.addEventListener('click', () => this.toggle(layer));
-        return b;
-      }),
-    );
+    if (this.layerBar.children.length !== MAP_LAYERS.length) {
+      this.layerBar.replaceChildren(
+        ...MAP_LAYERS.map((layer) => {
+          const b = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': `layer-${layer}` });
+          b.addEventListener('click', () => this.toggle(layer));
+          return b;
+        }),
+      );
+    }
+    MAP_LAYERS.forEach((layer, i) => {
+      const b = this.layerBar.children[i] as HTMLElement;
+      b.setAttribute('aria-pressed', String(this.visible.has(layer)));
+      b.textContent = this.ctx.tr(`map.layer.${layer}`);
+    });
   }
 
   private addOverlays(): void {

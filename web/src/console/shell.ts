@@ -13,6 +13,8 @@ export interface ShellHandlers {
   onShortcuts: () => void;
   onLogout: () => void;
   onBigScreen?: () => void;
+  /** Opens the statistics dashboard, or goes back from it to the workspace. */
+  onDashboard?: () => void;
 }
 
 /**
@@ -27,6 +29,7 @@ export class Shell {
   private readonly clock: HTMLElement;
   private readonly right: HTMLElement;
   private link: LinkState = 'connecting';
+  private dashboardOpen = false;
   private linkDetail = '';
 
   constructor(
@@ -51,6 +54,12 @@ export class Shell {
 
   setTheme(theme: Theme): void {
     this.theme = theme;
+    this.render();
+  }
+
+  /** Whether the dashboard is on screen (its button then leads back to the workspace). */
+  setDashboard(open: boolean): void {
+    this.dashboardOpen = open;
     this.render();
   }
 
@@ -87,6 +96,13 @@ export class Shell {
     const logout = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': 'logout' }, [ctx.tr('shell.logout')]);
     logout.addEventListener('click', () => this.handlers.onLogout());
     const extra: HTMLElement[] = [];
+    if (this.handlers.onDashboard) {
+      const stats = h('button', { type: 'button', class: 'btn btn--small', 'aria-keyshortcuts': 'S', 'data-testid': 'dashboard-toggle' }, [
+        ctx.tr(this.dashboardOpen ? 'shell.workspace' : 'shell.dashboard'),
+      ]);
+      stats.addEventListener('click', () => this.handlers.onDashboard?.());
+      extra.push(stats);
+    }
     if (this.handlers.onBigScreen) {
       const big = h('button', { type: 'button', class: 'btn btn--small', 'aria-keyshortcuts': 'B', 'data-testid': 'bigscreen-toggle' }, [ctx.tr('shell.bigScreen')]);
       big.addEventListener('click', () => this.handlers.onBigScreen?.());

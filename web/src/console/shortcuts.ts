@@ -15,6 +15,7 @@ export const SHORTCUTS: readonly [keys: string, action: MessageKey][] = [
   ['R', 'shortcut.route'],
   ['U', 'shortcut.units'],
   ['B', 'shortcut.bigScreen'],
+  ['S', 'shortcut.dashboard'],
   ['L', 'shortcut.theme'],
   ['Ctrl+Enter', 'shortcut.submit'],
   ['Esc', 'shortcut.escape'],

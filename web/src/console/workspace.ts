@@ -48,6 +48,7 @@ export class Workspace {
     private readonly ctx: ConsoleContext,
     theme: Theme,
     private readonly onTheme: () => void,
+    private readonly onDashboard: () => void = () => undefined,
   ) {
     this.pane = ctx.user.role === 'call_taker' ? 'intake' : 'detail';
     this.queue = new QueueView(ctx, (id) => this.select(id));
@@ -213,7 +214,8 @@ export class Workspace {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+    // Hidden behind the statistics dashboard, which has its own keys.
+    if (this.el.hidden || event.defaultPrevented || document.querySelector('dialog[open]')) return;
     if (event.key === 'F2') {
       event.preventDefault();
       this.showPane('intake');
@@ -260,6 +262,8 @@ export class Workspace {
         return run(() => this.toggleBigScreen());
       case 'l':
         return run(() => this.onTheme());
+      case 's':
+        return run(() => this.onDashboard());
       case '?':
         return run(() => showShortcutSheet(this.ctx));
       case 'Escape':

@@ -1,9 +1,11 @@
 import { consoleEn } from './messages/console';
+import { dashboardEn } from './messages/dashboard';
 import type { MessageKey } from './zh-CN';
 
 /** English messages; must carry exactly the keys of the zh-CN dictionary. */
 export const en: Readonly<Record<MessageKey, string>> = {
   ...consoleEn,
+  ...dashboardEn,
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 call-taking and command-dispatch platform',
   'app.footer': 'Authorized personnel only',

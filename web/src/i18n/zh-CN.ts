@@ -4,9 +4,11 @@
  * Placeholders are written `{name}` and filled by `t()`.
  */
 import { consoleZh } from './messages/console';
+import { dashboardZh } from './messages/dashboard';
 
 export const zhCN = {
   ...consoleZh,
+  ...dashboardZh,
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 接处警与指挥调度平台',
   'app.footer': '仅限授权人员使用',

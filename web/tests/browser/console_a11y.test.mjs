@@ -66,7 +66,8 @@ for (const locale of ['zh-CN', 'en']) {
           if (el.closest('.workspace__map')) return 'map';
           if (el.closest('.workspace__side')) return 'side';
           if (el.closest('.panel--units')) return 'units';
-          return 'other';
+          // Anything else is named, so that a failure says what took the focus.
+          return `other:${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className ? '.' + String(el.className).split(' ').join('.') : ''}`;
         });
         if (regions.at(-1) !== region) regions.push(region);
         if (region === 'units') break;
