@@ -18,6 +18,8 @@ struct CoordinateTransform::Impl {
   PJ* transform = nullptr;
   int epsg = 0;
   std::string name;
+  double unit_metres = 0.0;  // of the first axis; 0 when it is not a length
+  std::string unit_name;
   bool has_area = false;
   double west = -180, south = -90, east = 180, north = 90;
 
@@ -65,6 +67,18 @@ Result<CoordinateTransform> CoordinateTransform::from_epsg(int epsg) {
     impl->east = east;
     impl->north = north;
   }
+  // Only a projected system measures lengths on its axes; a geographic one, angles.
+  if (PJ* cs = proj_crs_get_coordinate_system(impl->context, crs)) {
+    const char* unit = nullptr;
+    double factor = 0.0;
+    if (proj_cs_get_axis_info(impl->context, cs, 0, nullptr, nullptr, nullptr, &factor, &unit, nullptr,
+                              nullptr) &&
+        unit != nullptr) {
+      impl->unit_name = unit;
+      if (proj_get_type(crs) == PJ_TYPE_PROJECTED_CRS) impl->unit_metres = factor;
+    }
+    proj_destroy(cs);
+  }
   proj_destroy(crs);
 
   PJ* raw = proj_create_crs_to_crs(impl->context, source.c_str(), "EPSG:4326", nullptr);
@@ -101,6 +115,20 @@ Result<LatLon> CoordinateTransform::to_wgs84(double x, double y) const {
   }
   return LatLon{lat, lon};
 }
+
+Result<Xy> CoordinateTransform::from_wgs84(LatLon p) const {
+  proj_errno_reset(impl_->transform);
+  const PJ_COORD out = proj_trans(impl_->transform, PJ_INV, proj_coord(p.lon, p.lat, 0, 0));
+  if (proj_errno(impl_->transform) != 0 || !std::isfinite(out.xy.x) || !std::isfinite(out.xy.y) ||
+      !impl_->inside_area(p.lat, p.lon)) {
+    return Error(Errc::kOutOfRange, "latitude " + std::to_string(p.lat) + ", longitude " + std::to_string(p.lon) +
+                                        " does not transform to EPSG:" + std::to_string(impl_->epsg));
+  }
+  return Xy{out.xy.x, out.xy.y};
+}
+
+double CoordinateTransform::metres_per_unit() const { return impl_->unit_metres; }
+const std::string& CoordinateTransform::unit_name() const { return impl_->unit_name; }
 
 int CoordinateTransform::epsg() const { return impl_->epsg; }
 const std::string& CoordinateTransform::name() const { return impl_->name; }

@@ -23,6 +23,7 @@ void print_help(std::ostream& out) {
       << "  import-incidents  load historical incident records (CSV) into the event log\n"
       << "  stats      incident statistics: counts with 同比/环比, response times, league tables, streaks, safety index\n"
       << "  report     daily, weekly and monthly briefings as HTML with charts, PDF and XLSX\n"
+      << "  backtest   evaluate forecast methods by rolling origins: PAI, PEI*, hit rates\n"
       << "  org        the police organisation tree and who is responsible for a point\n"
       << "  user       add, list, disable, enable user accounts and set passwords\n"
       << "  mqtt-setup the MQTT broker's accounts for unit telemetry, from the roster\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (verb == "user") return run_user(rest);
   if (verb == "stats") return run_stats(rest);
   if (verb == "report") return run_report(rest);
+  if (verb == "backtest") return run_backtest(rest);
   if (verb == "mqtt-setup") return run_mqtt_setup(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";

@@ -19,6 +19,7 @@ int run_org(const std::vector<std::string>& args);
 int run_user(const std::vector<std::string>& args);
 int run_stats(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
+int run_backtest(const std::vector<std::string>& args);
 int run_mqtt_setup(const std::vector<std::string>& args);
 
 inline constexpr int kExitOk = 0;

@@ -42,6 +42,9 @@ GridEvents place_events(std::vector<SpaceTimeEvent> events, const StudyGrid& gri
 struct ForecastInput {
   const StudyGrid* grid = nullptr;
   const GridEvents* events = nullptr;
+  // How many top cells will be flagged (patrolled, judged): a method may tune itself to
+  // it. 0 when unknown.
+  std::size_t hot_cells = 0;
 };
 
 class ForecastMethod {

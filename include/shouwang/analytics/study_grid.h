@@ -37,7 +37,8 @@ class Boundary {
   static Result<Boundary> from_rings(std::vector<std::vector<Xy>> rings);
 
   [[nodiscard]] bool contains(Xy p) const;
-  // Outer rings' areas less their holes' (a ring nested in an odd number of others is a hole).
+  // The area inside by the even-odd rule: holes subtracted, whatever the rings' winding,
+  // and adjacent polygons (districts sharing edges) added up without double counting.
   [[nodiscard]] double area() const { return area_; }
   [[nodiscard]] const PlanarBox& bounds() const { return bounds_; }
   [[nodiscard]] const std::vector<std::vector<Xy>>& rings() const { return rings_; }

@@ -29,6 +29,14 @@ class CoordinateTransform {
   // kOutOfRange for a point that does not transform or lies outside the area of use.
   [[nodiscard]] Result<LatLon> to_wgs84(double x, double y) const;
 
+  // The inverse: WGS84 to x easting, y northing; kOutOfRange outside the area of use.
+  [[nodiscard]] Result<Xy> from_wgs84(LatLon p) const;
+
+  // Metres in one unit of the system's axes (0.3048 for international feet), 0 when the
+  // system measures angles; and the unit's name ("foot").
+  [[nodiscard]] double metres_per_unit() const;
+  [[nodiscard]] const std::string& unit_name() const;
+
   [[nodiscard]] int epsg() const;
   // The source system's name from the EPSG database ("NAD83(HARN) / Oregon North (ft)").
   [[nodiscard]] const std::string& name() const;

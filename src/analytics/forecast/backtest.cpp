@@ -91,6 +91,8 @@ std::vector<MethodOutcome> run_backtest(const ForecastInput& input, const Backte
   const std::size_t k5 = hot_cell_count(0.05 * plan.study_area, cell_area);
   const std::size_t deepest = std::max({k, k1, k5});
 
+  ForecastInput judged = input;
+  judged.hot_cells = k;
   std::vector<MethodOutcome> outcomes(methods.size());
   std::vector<double> scores(grid.size());
   for (std::size_t m = 0; m < methods.size(); ++m) {
@@ -102,7 +104,7 @@ std::vector<MethodOutcome> run_backtest(const ForecastInput& input, const Backte
     const std::uint32_t best = best_possible(period, k);
     for (std::size_t m = 0; m < methods.size(); ++m) {
       const auto started = std::chrono::steady_clock::now();
-      methods[m]->score(input, origin, plan.horizon, scores);
+      methods[m]->score(judged, origin, plan.horizon, scores);
       const std::vector<std::uint32_t> top = top_cells(scores, deepest);
       outcomes[m].seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       OriginOutcome o{origin, period.total, 0, best, 0, 0};

@@ -1,3 +1,4 @@
+#include <shouwang/analytics/forecast_default.h>
 #include <shouwang/analytics/forecast_methods.h>
 
 namespace shouwang::analytics {
@@ -12,6 +13,7 @@ std::vector<ShippedMethod> shipped_methods(double metres_per_unit) {
   methods.push_back({make_kde(Kernel::kGaussian, 91.44 * metre, 180 * kDay), true});
   methods.push_back({make_prospective(400.0 * metre, 56 * kDay), true});
   methods.push_back({make_grid_sepp(), true});
+  methods.push_back({make_default_forecaster(), false});
   return methods;
 }
 

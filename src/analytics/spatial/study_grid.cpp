@@ -20,11 +20,46 @@ bool ring_contains(const std::vector<Xy>& ring, Xy p) {
   return inside;
 }
 
-double signed_area(const std::vector<Xy>& ring) {
-  double twice = 0.0;
-  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-    twice += (ring[j].x - ring[i].x) * (ring[j].y + ring[i].y);
-  return twice / 2.0;
+// The area where a point is inside by the even-odd rule, whatever the rings' winding:
+// between two consecutive vertex heights no edge starts or ends, so the inside length of
+// a horizontal line is linear there (unless edges cross) and its value at mid-height times
+// the slab's height is the slab's area. Edges shared by two adjacent polygons cancel.
+double even_odd_area(const std::vector<std::vector<Xy>>& rings) {
+  struct Edge {
+    Xy a, b;
+    double low, high;
+  };
+  std::vector<Edge> edges;
+  std::vector<double> heights;
+  for (const auto& ring : rings) {
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+      if (ring[j].y == ring[i].y)
+        continue;  // horizontal edges never cross a slab's mid-line
+      edges.push_back({ring[j], ring[i], std::min(ring[j].y, ring[i].y), std::max(ring[j].y, ring[i].y)});
+      heights.push_back(ring[i].y);
+    }
+  }
+  std::sort(edges.begin(), edges.end(), [](const Edge& l, const Edge& r) { return l.low < r.low; });
+  std::sort(heights.begin(), heights.end());
+  heights.erase(std::unique(heights.begin(), heights.end()), heights.end());
+  double area = 0.0;
+  std::vector<const Edge*> active;
+  std::vector<double> xs;
+  std::size_t next = 0;
+  for (std::size_t h = 0; h + 1 < heights.size(); ++h) {
+    const double y0 = heights[h], y1 = heights[h + 1], mid = (y0 + y1) / 2.0;
+    for (; next < edges.size() && edges[next].low <= y0; ++next)
+      active.push_back(&edges[next]);
+    std::erase_if(active, [&](const Edge* e) { return e->high <= y0; });
+    xs.clear();
+    for (const Edge* e : active)
+      if (crosses(e->a, e->b, mid))
+        xs.push_back(crossing_x(e->a, e->b, mid));
+    std::sort(xs.begin(), xs.end());
+    for (std::size_t i = 0; i + 1 < xs.size(); i += 2)
+      area += (xs[i + 1] - xs[i]) * (y1 - y0);
+  }
+  return area;
 }
 
 }  // namespace
@@ -53,18 +88,7 @@ Result<Boundary> Boundary::from_rings(std::vector<std::vector<Xy>> rings) {
     b.ring_bounds_.push_back(box);
   }
   b.rings_ = std::move(rings);
-  // A ring inside an odd number of others is a hole; its first point decides (rings of a
-  // valid polygon do not cross).
-  for (std::size_t r = 0; r < b.rings_.size(); ++r) {
-    int depth = 0;
-    for (std::size_t o = 0; o < b.rings_.size(); ++o) {
-      if (o != r && b.ring_bounds_[o].contains(b.rings_[r].front()) &&
-          ring_contains(b.rings_[o], b.rings_[r].front()))
-        ++depth;
-    }
-    const double area = std::abs(signed_area(b.rings_[r]));
-    b.area_ += depth % 2 == 0 ? area : -area;
-  }
+  b.area_ = even_odd_area(b.rings_);
   return b;
 }
 
