@@ -67,6 +67,10 @@ std::unique_ptr<ForecastMethod> make_recent_counts(std::int64_t window);
 // weighs exp(−age / decay_time): the time-decayed KDE.
 std::unique_ptr<ForecastMethod> make_kde(Kernel kernel, double bandwidth, std::int64_t decay_time = 0);
 
+// Sample-point adaptive kernel density: each event's Gaussian bandwidth is `bandwidth`
+// scaled by (pilot density / its geometric mean)^−alpha, within [⅓, 3] times.
+std::unique_ptr<ForecastMethod> make_adaptive_kde(double bandwidth, double alpha = 0.5);
+
 // Prospective hotspotting (Bowers, Johnson & Pease 2004): each event within `reach`
 // (distance) and `window` (seconds) of the origin adds 1 / (1 + d) · 1 / (1 + w) to a
 // cell, d the distance from the cell's centre in cell sides and w the age in whole weeks.

@@ -1,16 +1,22 @@
 #pragma once
-// Shouwang's default forecaster: it picks, at every origin, the candidate forecast that
-// would have done best on the recent past of the same place, judged exactly as the
-// backtest judges (hits in the top K cells over the same horizon). Nothing in it is fitted
-// to one city: the candidates are scaled by the cell side, and the choice is made afresh
-// from each city's own history before the origin (docs/forecasting.md, "The default
-// forecaster").
+// Shouwang's default forecaster (docs/forecasting.md, "The default forecaster").
 //
-// Validation origins lie on a lattice of horizon-long steps through the first origin it is
-// asked about, so successive forecasts share them; the ones used for origin t are those
-// whose periods end by t, within `lookback` before it. Candidates, in order of preference
-// (the first wins a tie): Gaussian KDE of all history with bandwidths 1, ½ and 2 cell
-// sides, the same with a one-year decay, and plain counts of all history.
+// Its base forecast is a multi-scale kernel density of all history: Gaussian surfaces of
+// bandwidths ½h, h and 2h (h = 91.44 m, 300 ft), each normalised to one, averaged with
+// weights 1 : 4 : 1. Averaging scales hedges the bandwidth instead of guessing it.
+//
+// Some places do not spread: calls for service come back to the same addresses (a
+// hospital, a care home, a station), and there plain cell counts beat any smoothing. So
+// two alternatives stand by, cell counts of all history and an even mixture of counts and
+// the base, and the forecaster switches to one only on strong evidence from the place's
+// own past: on the validation origins before the forecast's origin (periods of the same
+// horizon, judged by hits in the same K cells), the alternative's hits minus the base's
+// must have a paired t statistic above 2. With the tens of hits a year of a sparse crime
+// type that almost never happens, and the base stands; with thousands of calls it does.
+//
+// Validation origins lie on a lattice of horizon-long steps through the first origin asked
+// about, so successive forecasts share them; those used for origin t end by t and start
+// within the lookback before it.
 
 #include <memory>
 
@@ -18,8 +24,13 @@
 
 namespace shouwang::analytics {
 
+inline constexpr double kDefaultBandwidthMetres = 91.44;
 inline constexpr std::int64_t kDefaultLookback = 730 * kSecondsPerDay;
+inline constexpr double kSwitchEvidence = 2.0;  // the paired t statistic an alternative must beat
 
-std::unique_ptr<ForecastMethod> make_default_forecaster(std::int64_t lookback = kDefaultLookback);
+// The base alone (no switching), for comparison.
+std::unique_ptr<ForecastMethod> make_multiscale_kde(double metres_per_unit);
+std::unique_ptr<ForecastMethod> make_default_forecaster(double metres_per_unit,
+                                                        std::int64_t lookback = kDefaultLookback);
 
 }  // namespace shouwang::analytics

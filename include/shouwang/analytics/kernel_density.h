@@ -26,13 +26,15 @@ class KernelSurface {
   KernelSurface(const StudyGrid& grid, Kernel kernel, double bandwidth, CellValue value);
 
   void add(Xy p, double weight = 1.0);
+  // The same with this event's own bandwidth (an adaptive estimate).
+  void add(Xy p, double weight, double bandwidth);
   void scale(double factor);
   void clear();
   [[nodiscard]] std::span<const double> values() const { return values_; }
 
  private:
-  void add_gaussian(Xy p, double weight);
-  void add_quartic(Xy p, double weight);
+  void add_gaussian(Xy p, double weight, double bandwidth);
+  void add_quartic(Xy p, double weight, double bandwidth);
 
   const StudyGrid* grid_;
   Kernel kernel_;

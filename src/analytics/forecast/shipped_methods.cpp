@@ -13,7 +13,8 @@ std::vector<ShippedMethod> shipped_methods(double metres_per_unit) {
   methods.push_back({make_kde(Kernel::kGaussian, 91.44 * metre, 180 * kDay), true});
   methods.push_back({make_prospective(400.0 * metre, 56 * kDay), true});
   methods.push_back({make_grid_sepp(), true});
-  methods.push_back({make_default_forecaster(), false});
+  methods.push_back({make_multiscale_kde(metres_per_unit), false});
+  methods.push_back({make_default_forecaster(metres_per_unit), false});
   return methods;
 }
 

@@ -17,11 +17,13 @@ double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); 
 KernelSurface::KernelSurface(const StudyGrid& grid, Kernel kernel, double bandwidth, CellValue value)
     : grid_(&grid), kernel_(kernel), bandwidth_(bandwidth), value_(value), values_(grid.size(), 0.0) {}
 
-void KernelSurface::add(Xy p, double weight) {
+void KernelSurface::add(Xy p, double weight) { add(p, weight, bandwidth_); }
+
+void KernelSurface::add(Xy p, double weight, double bandwidth) {
   if (kernel_ == Kernel::kGaussian)
-    add_gaussian(p, weight);
+    add_gaussian(p, weight, bandwidth);
   else
-    add_quartic(p, weight);
+    add_quartic(p, weight, bandwidth);
 }
 
 void KernelSurface::scale(double factor) {
@@ -31,10 +33,10 @@ void KernelSurface::scale(double factor) {
 
 void KernelSurface::clear() { std::fill(values_.begin(), values_.end(), 0.0); }
 
-void KernelSurface::add_gaussian(Xy p, double weight) {
+void KernelSurface::add_gaussian(Xy p, double weight, double bandwidth) {
   const double cell = grid_->cell();
   const Xy o = grid_->origin();
-  const double reach = kGaussianReach * bandwidth_;
+  const double reach = kGaussianReach * bandwidth;
   const auto c0 = static_cast<std::int64_t>(std::floor((p.x - reach - o.x) / cell));
   const auto c1 = static_cast<std::int64_t>(std::floor((p.x + reach - o.x) / cell));
   const auto r0 = static_cast<std::int64_t>(std::floor((p.y - reach - o.y) / cell));
@@ -42,9 +44,9 @@ void KernelSurface::add_gaussian(Xy p, double weight) {
   // One factor per column and per row: the kernel is a product of two normal densities.
   const auto factor = [&](double lo, double centre) {
     if (value_ == CellValue::kMassInCell)
-      return normal_cdf((lo + cell - centre) / bandwidth_) - normal_cdf((lo - centre) / bandwidth_);
-    const double z = (lo + cell / 2.0 - centre) / bandwidth_;
-    return std::exp(-0.5 * z * z) / (std::sqrt(2.0 * std::numbers::pi) * bandwidth_);
+      return normal_cdf((lo + cell - centre) / bandwidth) - normal_cdf((lo - centre) / bandwidth);
+    const double z = (lo + cell / 2.0 - centre) / bandwidth;
+    return std::exp(-0.5 * z * z) / (std::sqrt(2.0 * std::numbers::pi) * bandwidth);
   };
   fx_.clear();
   for (std::int64_t c = c0; c <= c1; ++c)
@@ -62,19 +64,19 @@ void KernelSurface::add_gaussian(Xy p, double weight) {
   }
 }
 
-void KernelSurface::add_quartic(Xy p, double weight) {
+void KernelSurface::add_quartic(Xy p, double weight, double bandwidth) {
   const double cell = grid_->cell();
   const Xy o = grid_->origin();
-  const double h2 = bandwidth_ * bandwidth_;
+  const double h2 = bandwidth * bandwidth;
   const double norm = 3.0 / (std::numbers::pi * h2);
   const auto density = [&](double dx, double dy) {
     const double u = (dx * dx + dy * dy) / h2;
     return u < 1.0 ? norm * (1.0 - u) * (1.0 - u) : 0.0;
   };
-  const auto c0 = static_cast<std::int64_t>(std::floor((p.x - bandwidth_ - o.x) / cell));
-  const auto c1 = static_cast<std::int64_t>(std::floor((p.x + bandwidth_ - o.x) / cell));
-  const auto r0 = static_cast<std::int64_t>(std::floor((p.y - bandwidth_ - o.y) / cell));
-  const auto r1 = static_cast<std::int64_t>(std::floor((p.y + bandwidth_ - o.y) / cell));
+  const auto c0 = static_cast<std::int64_t>(std::floor((p.x - bandwidth - o.x) / cell));
+  const auto c1 = static_cast<std::int64_t>(std::floor((p.x + bandwidth - o.x) / cell));
+  const auto r0 = static_cast<std::int64_t>(std::floor((p.y - bandwidth - o.y) / cell));
+  const auto r1 = static_cast<std::int64_t>(std::floor((p.y + bandwidth - o.y) / cell));
   const double step = cell / kQuarticSamples;
   for (std::int64_t r = r0; r <= r1; ++r) {
     for (std::int64_t c = c0; c <= c1; ++c) {
