@@ -36,3 +36,6 @@ if [[ -f "$porto" ]]; then
 else
   echo "routing: porto skipped: $porto is not present"
 fi
+
+echo
+bash bench/backtest.sh

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <shouwang/analytics/backtest.h>
+#include <shouwang/analytics/forecast_default.h>
 #include <shouwang/base/random.h>
 
 namespace shouwang::analytics {
@@ -176,6 +177,85 @@ TEST(Baselines, GridSeppRecoversTheParametersOfASimulatedProcess) {
   for (const double m : fit.mu)
     mean_mu += m / static_cast<double>(fit.mu.size());
   EXPECT_NEAR(mean_mu, mu, 0.004);
+}
+
+// Events at fixed rates per cell centre: `rates` per day, simulated day by day.
+std::vector<SpaceTimeEvent> simulate(const StudyGrid& grid, const std::vector<std::pair<std::uint32_t, double>>& rates,
+                                     int days, std::uint64_t seed) {
+  Rng rng(seed);
+  std::vector<SpaceTimeEvent> events;
+  for (int d = 0; d < days; ++d) {
+    for (const auto& [cell, rate] : rates) {
+      // Poisson by inversion; rates stay small.
+      double p = std::exp(-rate), cumulative = p, u = rng.uniform01();
+      int n = 0;
+      while (u > cumulative && n < 50) {
+        p *= rate / ++n;
+        cumulative += p;
+      }
+      for (int i = 0; i < n; ++i)
+        events.push_back({d * kDay + rng.uniform_int(0, kDay - 1), grid.centre(cell)});
+    }
+  }
+  return events;
+}
+
+struct City {
+  Boundary boundary = *Boundary::from_rings({{{0, 0}, {3000, 0}, {3000, 3000}, {0, 3000}}});
+  StudyGrid grid = *StudyGrid::over(boundary, 100.0);  // 30 × 30 cells of 100 m
+  std::uint32_t at(int column, int row) const { return grid.index_at(column, row); }
+};
+
+// Busy single addresses (a hospital, a care home) far apart, and neighbourhoods of many
+// quieter cells: a smoothed map ranks the neighbourhoods' centres first, the counts the
+// addresses, and the addresses are where the calls are. The default forecaster must see
+// that in its own validation periods and follow the counts.
+TEST(DefaultForecaster, FollowsTheCountsWhereEventsComeBackToTheSameAddresses) {
+  City c;
+  std::vector<std::pair<std::uint32_t, double>> rates;
+  for (int i = 0; i < 5; ++i)
+    rates.emplace_back(c.at(3 + 5 * i, 3), 1.0);  // the addresses
+  for (int i = 0; i < 5; ++i)
+    for (int dc = -1; dc <= 1; ++dc)
+      for (int dr = -1; dr <= 1; ++dr)
+        rates.emplace_back(c.at(4 + 5 * i + dc, 20 + dr), 0.3);  // the neighbourhoods
+  const GridEvents events = place_events(simulate(c.grid, rates, 500, 11), c.grid, c.boundary);
+  BacktestPlan plan;
+  for (int w = 0; w < 12; ++w)
+    plan.origins.push_back((400 + 7 * w) * kDay);
+  plan.horizon = 7 * kDay;
+  plan.hot_area = 5 * 100.0 * 100.0;  // K = 5
+  plan.study_area = c.boundary.area();
+  auto counts = make_history_counts();
+  auto multiscale = make_multiscale_kde(1.0);
+  auto shouwang = make_default_forecaster(1.0);
+  const std::vector<ForecastMethod*> methods{counts.get(), multiscale.get(), shouwang.get()};
+  const auto outcomes = run_backtest({&c.grid, &events}, plan, methods);
+  EXPECT_GT(outcomes[0].pooled_pai, 1.5 * outcomes[1].pooled_pai) << "the fixture must favour the counts";
+  EXPECT_EQ(outcomes[2].pooled_pai, outcomes[0].pooled_pai) << "the default switched to the counts";
+}
+
+// Sparse events around smooth hotspots: no alternative has strong evidence, so the default
+// gives exactly the multi-scale density.
+TEST(DefaultForecaster, KeepsTheMultiscaleDensityOnSparseData) {
+  City c;
+  std::vector<std::pair<std::uint32_t, double>> rates;
+  for (std::uint32_t i = 0; i < c.grid.size(); ++i) {
+    const Xy p = c.grid.centre(i);
+    const double d2 = (p.x - 1000) * (p.x - 1000) + (p.y - 1500) * (p.y - 1500);
+    rates.emplace_back(i, 0.002 * std::exp(-d2 / (2 * 400.0 * 400.0)));
+  }
+  const GridEvents events = place_events(simulate(c.grid, rates, 800, 5), c.grid, c.boundary);
+  auto multiscale = make_multiscale_kde(1.0);
+  auto shouwang = make_default_forecaster(1.0);
+  std::vector<double> a(c.grid.size()), b(c.grid.size());
+  const ForecastInput input{&c.grid, &events, 5};
+  for (int w = 0; w < 10; ++w) {
+    const std::int64_t origin = (700 + 7 * w) * kDay;
+    multiscale->score(input, origin, 7 * kDay, a);
+    shouwang->score(input, origin, 7 * kDay, b);
+    ASSERT_EQ(a, b) << "origin " << w;
+  }
 }
 
 }  // namespace
