@@ -18,7 +18,8 @@ constexpr std::int64_t kDay = kSecondsPerDay;
 // Scores fixed in advance, whatever the events: the evaluation alone is under test.
 class FixedScores final : public ForecastMethod {
  public:
-  FixedScores(std::string name, std::vector<double> scores) : name_(std::move(name)), scores_(std::move(scores)) {}
+  FixedScores(std::string name, std::vector<double> scores)
+      : name_(std::move(name)), scores_(std::move(scores)) {}
   [[nodiscard]] std::string name() const override { return name_; }
   void score(const ForecastInput&, std::int64_t, std::int64_t, std::span<double> out) override {
     std::copy(scores_.begin(), scores_.end(), out.begin());
@@ -43,10 +44,15 @@ TEST(Backtest, PaiPeiAndHitRatesCountedByHand) {
   ASSERT_DOUBLE_EQ(s.boundary.area(), 4.3);
   // Week 1: cell 0 once, cell 2 twice, the strip's end once, and one event far outside
   // the boundary (not counted at all). Week 2: cell 1 three times.
-  const GridEvents events = place_events(
-      {{1 * kDay, {0.5, 0.5}}, {2 * kDay, {2.5, 0.5}}, {3 * kDay, {2.2, 0.1}}, {4 * kDay, {4.1, 0.5}},
-       {5 * kDay, {10, 10}}, {8 * kDay, {1.5, 0.5}}, {9 * kDay, {1.6, 0.5}}, {10 * kDay, {1.7, 0.9}}},
-      s.grid, s.boundary);
+  const GridEvents events = place_events({{1 * kDay, {0.5, 0.5}},
+                                          {2 * kDay, {2.5, 0.5}},
+                                          {3 * kDay, {2.2, 0.1}},
+                                          {4 * kDay, {4.1, 0.5}},
+                                          {5 * kDay, {10, 10}},
+                                          {8 * kDay, {1.5, 0.5}},
+                                          {9 * kDay, {1.6, 0.5}},
+                                          {10 * kDay, {1.7, 0.9}}},
+                                         s.grid, s.boundary);
   FixedScores west("west", {3, 1, 2, 0});
   FixedScores second("second", {0, 3, 1, 2});
   const std::vector<ForecastMethod*> methods{&west, &second};
@@ -92,9 +98,11 @@ TEST(Backtest, TiesGoToTheLowerCellIdAndNanRanksLast) {
 
 TEST(Baselines, CountsOverAllHistoryAndOverAWindow) {
   Strip s;
-  const GridEvents events =
-      place_events({{0, {0.5, 0.5}}, {100 * kDay, {0.5, 0.5}}, {300 * kDay, {1.5, 0.5}}, {400 * kDay, {2.5, 0.5}}},
-                   s.grid, s.boundary);
+  const GridEvents events = place_events({{0, {0.5, 0.5}},
+                                          {100 * kDay, {0.5, 0.5}},
+                                          {300 * kDay, {1.5, 0.5}},
+                                          {400 * kDay, {2.5, 0.5}}},
+                                         s.grid, s.boundary);
   const ForecastInput input{&s.grid, &events};
   std::vector<double> out(4);
   auto all = make_history_counts();
@@ -130,8 +138,8 @@ TEST(Baselines, DecayedKdeHalvesAtTheHalfLife) {
   std::vector<double> first(4), later(4), plain(4);
   auto decayed = make_kde(Kernel::kGaussian, 0.5, 10 * kDay);
   decayed->score(input, 1 * kDay, 7 * kDay, first);
-  decayed->score(input, 1 * kDay + static_cast<std::int64_t>(std::round(10 * kDay * std::log(2.0))), 7 * kDay,
-                 later);
+  decayed->score(input, 1 * kDay + static_cast<std::int64_t>(std::round(10 * kDay * std::log(2.0))),
+                 7 * kDay, later);
   EXPECT_NEAR(later[0] / first[0], 0.5, 1e-5);
   auto kde = make_kde(Kernel::kGaussian, 0.5);
   kde->score(input, 1 * kDay, 7 * kDay, plain);
@@ -147,7 +155,8 @@ TEST(Baselines, GridSeppRecoversTheParametersOfASimulatedProcess) {
   std::vector<std::vector<double>> cells(40);
   for (auto& times : cells) {
     std::vector<double> generation;
-    for (double t = -span + (-std::log(1.0 - rng.uniform01()) / mu); t < 0.0; t += -std::log(1.0 - rng.uniform01()) / mu)
+    for (double t = -span + (-std::log(1.0 - rng.uniform01()) / mu); t < 0.0;
+         t += -std::log(1.0 - rng.uniform01()) / mu)
       generation.push_back(t);
     while (!generation.empty()) {
       std::vector<double> next;
@@ -180,7 +189,8 @@ TEST(Baselines, GridSeppRecoversTheParametersOfASimulatedProcess) {
 }
 
 // Events at fixed rates per cell centre: `rates` per day, simulated day by day.
-std::vector<SpaceTimeEvent> simulate(const StudyGrid& grid, const std::vector<std::pair<std::uint32_t, double>>& rates,
+std::vector<SpaceTimeEvent> simulate(const StudyGrid& grid,
+                                     const std::vector<std::pair<std::uint32_t, double>>& rates,
                                      int days, std::uint64_t seed) {
   Rng rng(seed);
   std::vector<SpaceTimeEvent> events;
@@ -231,7 +241,8 @@ TEST(DefaultForecaster, FollowsTheCountsWhereEventsComeBackToTheSameAddresses) {
   auto shouwang = make_default_forecaster(1.0);
   const std::vector<ForecastMethod*> methods{counts.get(), multiscale.get(), shouwang.get()};
   const auto outcomes = run_backtest({&c.grid, &events}, plan, methods);
-  EXPECT_GT(outcomes[0].pooled_pai, 1.5 * outcomes[1].pooled_pai) << "the fixture must favour the counts";
+  EXPECT_GT(outcomes[0].pooled_pai, 1.5 * outcomes[1].pooled_pai)
+      << "the fixture must favour the counts";
   EXPECT_EQ(outcomes[2].pooled_pai, outcomes[0].pooled_pai) << "the default switched to the counts";
 }
 

@@ -54,7 +54,8 @@ TEST(EarlyWarning, C3AddsThreeDaysOfC2AboveOne) {
   EXPECT_NEAR(c3->baseline_sd, std::sqrt(1.0 / 7.0), 1e-12);
   EXPECT_NEAR(c3->statistic, 43.0 / 7.0, 1e-12);
   EXPECT_TRUE(c3->alarm);
-  EXPECT_FALSE(evaluate_warning(x, 10, WarningMethod::kEarsC3)) << "C3 needs C2 on the two days before";
+  EXPECT_FALSE(evaluate_warning(x, 10, WarningMethod::kEarsC3))
+      << "C3 needs C2 on the two days before";
 }
 
 TEST(EarlyWarning, HistoricalLimitsUseTheSameWeeksOfEarlierYears) {
@@ -78,7 +79,8 @@ TEST(EarlyWarning, HistoricalLimitsUseTheSameWeeksOfEarlierYears) {
   EXPECT_NEAR(r->baseline_mean, mean, 1e-12);
   EXPECT_NEAR(r->baseline_sd, std::sqrt(squares / 5.0), 1e-12);
   EXPECT_TRUE(r->alarm);
-  EXPECT_FALSE(evaluate_warning(x, 364 + 30, WarningMethod::kHistoricalLimits, s)) << "one earlier year is too few";
+  EXPECT_FALSE(evaluate_warning(x, 364 + 30, WarningMethod::kHistoricalLimits, s))
+      << "one earlier year is too few";
 }
 
 TEST(EarlyWarning, MethodNames) {

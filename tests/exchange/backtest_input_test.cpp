@@ -6,9 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -169,10 +168,12 @@ TEST(BacktestPlan, MistakesNameTheLineAndTheKey) {
       << error_of(unknown);
   std::string every = kPlan;
   every.replace(every.find("\"7d\""), 4, "\"week\"");
-  EXPECT_NE(error_of(every).find("schedule[1].every: must be days"), std::string::npos) << error_of(every);
+  EXPECT_NE(error_of(every).find("schedule[1].every: must be days"), std::string::npos)
+      << error_of(every);
   std::string date = kPlan;
   date.replace(date.find("2015-03-02"), 10, "2015-02-30");
-  EXPECT_NE(error_of(date).find("schedule[1].first: must be a date"), std::string::npos) << error_of(date);
+  EXPECT_NE(error_of(date).find("schedule[1].first: must be a date"), std::string::npos)
+      << error_of(date);
   std::string both = kPlan;
   both.replace(both.find("epsg = 2913"), 11, "lat = \"la\"");
   EXPECT_NE(error_of(both).find("either x and y"), std::string::npos) << error_of(both);

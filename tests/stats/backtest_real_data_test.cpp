@@ -15,9 +15,8 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <vector>
-
 #include <unistd.h>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -51,7 +50,8 @@ std::string read_text(const fs::path& path) {
 }
 
 json run_backtest(const std::string& plan, const std::vector<std::string>& inputs) {
-  const fs::path out = fs::temp_directory_path() / ("shouwang_backtest_" + std::to_string(::getpid()) + ".json");
+  const fs::path out =
+      fs::temp_directory_path() / ("shouwang_backtest_" + std::to_string(::getpid()) + ".json");
   const fs::path log = out.string() + ".log";
   std::vector<std::string> argv{kBin, "backtest", (kSourceDir / "data/backtest" / plan).string()};
   argv.insert(argv.end(), inputs.begin(), inputs.end());
@@ -88,8 +88,8 @@ std::vector<std::string> table_rows(const json& setting) {
     std::snprintf(row, sizeof row, "| `%s` | %.2f | %.3f | %.3f | %.3f | %.3f [%.3f, %.3f] |",
                   m["method"].get<std::string>().c_str(), m["pooled_pai"].get<double>(),
                   m["pooled_pei_star"].get<double>(), m["hit_rate_1pct"].get<double>(),
-                  m["hit_rate_5pct"].get<double>(), r["ratio"].get<double>(), r["low"].get<double>(),
-                  r["high"].get<double>());
+                  m["hit_rate_5pct"].get<double>(), r["ratio"].get<double>(),
+                  r["low"].get<double>(), r["high"].get<double>());
     rows.emplace_back(row);
   }
   return rows;
@@ -125,7 +125,8 @@ bool inside(const std::vector<std::vector<Xy>>& rings, double x, double y) {
   bool in = false;
   for (const auto& r : rings)
     for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++)
-      if ((r[i].y > y) != (r[j].y > y) && x < r[j].x + (y - r[j].y) * (r[i].x - r[j].x) / (r[i].y - r[j].y))
+      if ((r[i].y > y) != (r[j].y > y) &&
+          x < r[j].x + (y - r[j].y) * (r[i].x - r[j].x) / (r[i].y - r[j].y))
         in = !in;
   return in;
 }
@@ -137,7 +138,8 @@ double counts_pai_weekly_600(const fs::path& csv, const fs::path& shapefile) {
   double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
   for (const auto& r : rings)
     for (const Xy p : r) {
-      x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+      x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x),
+      y1 = std::max(y1, p.y);
     }
   const double cell = 600.0;
   const long columns = static_cast<long>(std::ceil((x1 - x0) / cell));
@@ -160,7 +162,8 @@ double counts_pai_weekly_600(const fs::path& csv, const fs::path& shapefile) {
       events.push_back({days_from_civil(y, m, d), x, yy});
   }
   const auto cell_of = [&](const Burglary& e) {
-    return static_cast<long>(std::floor((e.y - y0) / cell)) * columns + static_cast<long>(std::floor((e.x - x0) / cell));
+    return static_cast<long>(std::floor((e.y - y0) / cell)) * columns +
+           static_cast<long>(std::floor((e.x - x0) / cell));
   };
   double caught = 0, total = 0;
   const int first = days_from_civil(2015, 3, 2);
@@ -195,24 +198,27 @@ TEST(BacktestRealData, PortlandBurglaryReferenceProtocol) {
   const fs::path shp = kIncidents / "portland_police_districts_shapefile.zip";
   SHOUWANG_REQUIRE_SHARED_FILE(csv);
   SHOUWANG_REQUIRE_SHARED_FILE(shp);
-  const json result =
-      run_backtest("portland_burglary.toml", {"--events", csv.string(), "--boundary", shp.string()});
+  const json result = run_backtest("portland_burglary.toml",
+                                   {"--events", csv.string(), "--boundary", shp.string()});
   ASSERT_TRUE(result.is_object());
   EXPECT_EQ(result["events"]["used"], 5364);
   ASSERT_EQ(result["settings"].size(), 4u);
   for (const json& setting : result["settings"]) {
-    SCOPED_TRACE(setting["schedule"].get<std::string>() + " " + std::to_string(setting["cell"].get<double>()));
+    SCOPED_TRACE(setting["schedule"].get<std::string>() + " " +
+                 std::to_string(setting["cell"].get<double>()));
     EXPECT_EQ(setting["n_origins"], setting["schedule"] == "weekly" ? 117 : 27);
     EXPECT_EQ(setting["hot_cells"], setting["cell"] == 600.0 ? 20 : 112);
     const json& own = method_of(setting, "shouwang");
-    EXPECT_GE(own["ratio_to_best_baseline"]["low"].get<double>(), 0.9) << "the default is worse than the best baseline";
+    EXPECT_GE(own["ratio_to_best_baseline"]["low"].get<double>(), 0.9)
+        << "the default is worse than the best baseline";
     for (const json& m : setting["methods"])
       EXPECT_EQ(m["n_origins"], setting["n_origins"]);
   }
   const json& weekly600 = result["settings"][0];
   // The protocol's own figure for a 300 ft KDE at 600 ft and one week is about 12.
   EXPECT_NEAR(method_of(weekly600, "kde_gaussian_300")["pooled_pai"].get<double>(), 12.0, 0.5);
-  EXPECT_NEAR(method_of(weekly600, "counts_all")["pooled_pai"].get<double>(), counts_pai_weekly_600(csv, shp), 5e-4);
+  EXPECT_NEAR(method_of(weekly600, "counts_all")["pooled_pai"].get<double>(),
+              counts_pai_weekly_600(csv, shp), 5e-4);
   expect_documented(result, "### Portland burglary: the forecasting reference protocol");
 }
 
@@ -225,7 +231,8 @@ TEST(BacktestRealData, MontgomeryCallsFollowTheCounts) {
     const double own = method_of(setting, "shouwang")["pooled_pai"].get<double>();
     const double counts = method_of(setting, "counts_all")["pooled_pai"].get<double>();
     const double smooth = method_of(setting, "kde_multiscale")["pooled_pai"].get<double>();
-    EXPECT_GT(own, smooth) << "calls come back to the same addresses: the default must leave the smoothing";
+    EXPECT_GT(own, smooth)
+        << "calls come back to the same addresses: the default must leave the smoothing";
     EXPECT_GT(own, 0.95 * counts);
   }
   expect_documented(result, "### Montgomery County 911: a different city and kind of event");

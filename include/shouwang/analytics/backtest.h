@@ -34,9 +34,9 @@ struct BacktestPlan {
 // What one method caught at one origin.
 struct OriginOutcome {
   std::int64_t origin = 0;
-  std::uint32_t total = 0;       // N
-  std::uint32_t caught = 0;      // n
-  std::uint32_t best = 0;        // n*
+  std::uint32_t total = 0;   // N
+  std::uint32_t caught = 0;  // n
+  std::uint32_t best = 0;    // n*
   std::uint32_t caught_1pct = 0;
   std::uint32_t caught_5pct = 0;
 };

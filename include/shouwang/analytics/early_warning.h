@@ -30,19 +30,19 @@ std::string_view to_string(WarningMethod m);  // "ears_c1", "historical_limits"
 std::optional<WarningMethod> parse_warning_method(std::string_view name);
 
 struct WarningSettings {
-  double sigma_floor = 0.5;      // EARS
-  double ears_threshold = 3.0;   // C1, C2
+  double sigma_floor = 0.5;     // EARS
+  double ears_threshold = 3.0;  // C1, C2
   double c3_threshold = 2.0;
-  double min_count = 3.0;        // no alarm below this count (of the day, or of the period)
-  int period_days = 28;          // historical limits
-  int years = 5;                 // as many as the series holds, at least 2
+  double min_count = 3.0;  // no alarm below this count (of the day, or of the period)
+  int period_days = 28;    // historical limits
+  int years = 5;           // as many as the series holds, at least 2
   double limit_sigmas = 2.0;
 };
 
 struct WarningResult {
-  std::size_t day = 0;       // index into the series
-  double count = 0.0;        // x_t (or the period's count)
-  double statistic = 0.0;    // C1 / C2 / C3 or (x − μ) / σ
+  std::size_t day = 0;     // index into the series
+  double count = 0.0;      // x_t (or the period's count)
+  double statistic = 0.0;  // C1 / C2 / C3 or (x − μ) / σ
   double threshold = 0.0;
   double baseline_mean = 0.0;
   double baseline_sd = 0.0;
@@ -53,7 +53,8 @@ struct WarningResult {
 
 // The result on day `t` of a daily series; nothing when the series is too short before t
 // (EARS needs 7 or 9 days, C3 11; historical limits two earlier years).
-std::optional<WarningResult> evaluate_warning(std::span<const double> daily, std::size_t t, WarningMethod method,
+std::optional<WarningResult> evaluate_warning(std::span<const double> daily, std::size_t t,
+                                              WarningMethod method,
                                               const WarningSettings& settings = {});
 
 }  // namespace shouwang::analytics

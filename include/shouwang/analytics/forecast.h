@@ -37,7 +37,8 @@ struct GridEvents {
   [[nodiscard]] std::size_t first_at_or_after(std::int64_t t) const;
 };
 
-GridEvents place_events(std::vector<SpaceTimeEvent> events, const StudyGrid& grid, const Boundary& boundary);
+GridEvents place_events(std::vector<SpaceTimeEvent> events, const StudyGrid& grid,
+                        const Boundary& boundary);
 
 struct ForecastInput {
   const StudyGrid* grid = nullptr;
@@ -65,7 +66,8 @@ std::unique_ptr<ForecastMethod> make_recent_counts(std::int64_t window);
 
 // Kernel density of all history (mass per cell). With a positive `decay_time`, each event
 // weighs exp(−age / decay_time): the time-decayed KDE.
-std::unique_ptr<ForecastMethod> make_kde(Kernel kernel, double bandwidth, std::int64_t decay_time = 0);
+std::unique_ptr<ForecastMethod> make_kde(Kernel kernel, double bandwidth,
+                                         std::int64_t decay_time = 0);
 
 // Sample-point adaptive kernel density: each event's Gaussian bandwidth is `bandwidth`
 // scaled by (pilot density / its geometric mean)^−alpha, within [⅓, 3] times.
@@ -86,9 +88,9 @@ std::unique_ptr<ForecastMethod> make_grid_sepp();
 // (day 0 is the origin), observed over the `span_days` before it. `start` gives the
 // starting θ and ω (a rolling backtest starts each fit from the last).
 struct SeppParameters {
-  double theta = 0.1;          // expected offspring per event
-  double omega = 0.1;          // decay per day
-  std::vector<double> mu;      // background events per day, per cell
+  double theta = 0.1;      // expected offspring per event
+  double omega = 0.1;      // decay per day
+  std::vector<double> mu;  // background events per day, per cell
   int iterations = 0;
 };
 SeppParameters fit_grid_sepp(const std::vector<std::vector<double>>& cell_times, double span_days,

@@ -40,7 +40,8 @@ SpatialWeights queen_contiguity(const StudyGrid& grid);
 SpatialWeights distance_band(std::span<const Xy> centres, double band);
 // Units joined by an edge list (road segments sharing a junction), weight 1, both ways;
 // repeated pairs and self-loops are dropped.
-SpatialWeights from_pairs(std::size_t units, std::span<const std::pair<std::uint32_t, std::uint32_t>> pairs);
+SpatialWeights from_pairs(std::size_t units,
+                          std::span<const std::pair<std::uint32_t, std::uint32_t>> pairs);
 // Each row's weights divided by its sum (rows without neighbours stay empty).
 SpatialWeights row_standardised(SpatialWeights w);
 

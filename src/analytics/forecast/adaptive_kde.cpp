@@ -25,7 +25,8 @@ class AdaptiveKde final : public ForecastMethod {
     return "kde_adaptive_" + std::to_string(static_cast<long long>(std::lround(bandwidth_)));
   }
 
-  void score(const ForecastInput& input, std::int64_t origin, std::int64_t, std::span<double> scores) override {
+  void score(const ForecastInput& input, std::int64_t origin, std::int64_t,
+             std::span<double> scores) override {
     const GridEvents& events = *input.events;
     if (cursor_.restart(input, origin)) {
       pilot_.emplace(*input.grid, Kernel::kGaussian, bandwidth_, CellValue::kMassInCell);

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <chrono>
-#include <optional>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 
 #include <shouwang/analytics/backtest.h>
@@ -18,7 +18,8 @@ struct PeriodCounts {
 
 PeriodCounts count_period(const GridEvents& events, std::int64_t begin, std::int64_t end) {
   PeriodCounts counts;
-  for (std::size_t i = events.first_at_or_after(begin); i < events.size() && events.time[i] < end; ++i) {
+  for (std::size_t i = events.first_at_or_after(begin); i < events.size() && events.time[i] < end;
+       ++i) {
     const bool in_cell = events.cell[i] != kOutsideStudy;
     if (in_cell)
       ++counts.by_cell[events.cell[i]];
@@ -34,15 +35,17 @@ std::uint32_t best_possible(const PeriodCounts& counts, std::size_t k) {
   for (const auto& [cell, n] : counts.by_cell)
     values.push_back(n);
   const std::size_t take = std::min(k, values.size());
-  std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(take), values.end(),
-                    std::greater<>());
+  std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(take),
+                    values.end(), std::greater<>());
   std::uint32_t sum = 0;
   for (std::size_t i = 0; i < take; ++i)
     sum += values[i];
   return sum;
 }
 
-double ratio_of(double a, double b) { return b > 0.0 ? a / b : 0.0; }
+double ratio_of(double a, double b) {
+  return b > 0.0 ? a / b : 0.0;
+}
 
 }  // namespace
 
@@ -60,7 +63,8 @@ std::vector<std::uint32_t> top_cells(std::span<const double> scores, std::size_t
     return ka != kb ? ka > kb : a < b;
   };
   k = std::min(k, order.size());
-  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), hotter);
+  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                   hotter);
   order.resize(k);
   std::sort(order.begin(), order.end(), hotter);
   return order;
@@ -106,7 +110,8 @@ std::vector<MethodOutcome> run_backtest(const ForecastInput& input, const Backte
       const auto started = std::chrono::steady_clock::now();
       methods[m]->score(judged, origin, plan.horizon, scores);
       const std::vector<std::uint32_t> top = top_cells(scores, deepest);
-      outcomes[m].seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      outcomes[m].seconds +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       OriginOutcome o{origin, period.total, 0, best, 0, 0};
       for (std::size_t rank = 0; rank < top.size(); ++rank) {
         const auto found = period.by_cell.find(top[rank]);

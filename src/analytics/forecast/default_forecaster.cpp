@@ -16,7 +16,8 @@ constexpr std::size_t kMinValidationOrigins = 4;
 // Scores averaged after each is normalised to sum one (a part with no history is left out).
 class Mixture final : public ForecastMethod {
  public:
-  Mixture(std::string name, std::vector<std::unique_ptr<ForecastMethod>> parts, std::vector<double> weights)
+  Mixture(std::string name, std::vector<std::unique_ptr<ForecastMethod>> parts,
+          std::vector<double> weights)
       : name_(std::move(name)), parts_(std::move(parts)), weights_(std::move(weights)) {}
 
   [[nodiscard]] std::string name() const override { return name_; }
@@ -53,14 +54,16 @@ std::unique_ptr<ForecastMethod> multiscale(double metres_per_unit) {
   std::vector<std::unique_ptr<ForecastMethod>> parts;
   for (const double factor : {0.5, 1.0, 2.0})
     parts.push_back(make_kde(Kernel::kGaussian, factor * h));
-  return std::make_unique<Mixture>("kde_multiscale", std::move(parts), std::vector<double>{1.0, 4.0, 1.0});
+  return std::make_unique<Mixture>("kde_multiscale", std::move(parts),
+                                   std::vector<double>{1.0, 4.0, 1.0});
 }
 
 std::unique_ptr<ForecastMethod> counts_and_multiscale(double metres_per_unit) {
   std::vector<std::unique_ptr<ForecastMethod>> parts;
   parts.push_back(make_history_counts());
   parts.push_back(multiscale(metres_per_unit));
-  return std::make_unique<Mixture>("counts_kde_multiscale", std::move(parts), std::vector<double>{1.0, 1.0});
+  return std::make_unique<Mixture>("counts_kde_multiscale", std::move(parts),
+                                   std::vector<double>{1.0, 1.0});
 }
 
 class DefaultForecaster final : public ForecastMethod {
@@ -72,10 +75,12 @@ class DefaultForecaster final : public ForecastMethod {
 
   void score(const ForecastInput& input, std::int64_t origin, std::int64_t horizon,
              std::span<double> scores) override {
-    const std::size_t k = input.hot_cells > 0
-                              ? input.hot_cells
-                              : hot_cell_count(kDefaultHotShare * static_cast<double>(input.grid->size()), 1.0);
-    if (input.events != events_ || input.grid != grid_ || horizon != horizon_ || k != k_ || origin < last_origin_)
+    const std::size_t k =
+        input.hot_cells > 0
+            ? input.hot_cells
+            : hot_cell_count(kDefaultHotShare * static_cast<double>(input.grid->size()), 1.0);
+    if (input.events != events_ || input.grid != grid_ || horizon != horizon_ || k != k_ ||
+        origin < last_origin_)
       reset(input, origin, horizon, k);
     last_origin_ = origin;
     validate_until(input, origin);
@@ -108,8 +113,8 @@ class DefaultForecaster final : public ForecastMethod {
     double best_t = kSwitchEvidence;
     for (std::size_t c = 1; c < candidates_.size(); ++c) {
       double n = 0.0, sum = 0.0, squares = 0.0;
-      for (auto it = caught_.lower_bound(origin - lookback_); it != caught_.end() && it->first + horizon_ <= origin;
-           ++it) {
+      for (auto it = caught_.lower_bound(origin - lookback_);
+           it != caught_.end() && it->first + horizon_ <= origin; ++it) {
         const double gain = it->second[c] - it->second[0];
         n += 1.0;
         sum += gain;
@@ -119,7 +124,8 @@ class DefaultForecaster final : public ForecastMethod {
         continue;
       const double mean = sum / n;
       const double variance = (squares - n * mean * mean) / (n - 1.0);
-      const double t = variance > 0.0 ? mean / std::sqrt(variance / n) : (mean > 0.0 ? INFINITY : 0.0);
+      const double t =
+          variance > 0.0 ? mean / std::sqrt(variance / n) : (mean > 0.0 ? INFINITY : 0.0);
       if (t > best_t) {
         best_t = t;
         chosen = c;
@@ -135,7 +141,8 @@ class DefaultForecaster final : public ForecastMethod {
     for (; next_validation_ + horizon_ <= origin; next_validation_ += horizon_) {
       const std::int64_t o = next_validation_;
       std::map<std::uint32_t, std::uint32_t> period;  // cell → events in [o, o + horizon)
-      for (std::size_t i = events.first_at_or_after(o); i < events.size() && events.time[i] < o + horizon_; ++i)
+      for (std::size_t i = events.first_at_or_after(o);
+           i < events.size() && events.time[i] < o + horizon_; ++i)
         if (events.cell[i] != kOutsideStudy)
           ++period[events.cell[i]];
       if (events.first_at_or_after(o) == 0)
@@ -167,9 +174,12 @@ class DefaultForecaster final : public ForecastMethod {
 
 }  // namespace
 
-std::unique_ptr<ForecastMethod> make_multiscale_kde(double metres_per_unit) { return multiscale(metres_per_unit); }
+std::unique_ptr<ForecastMethod> make_multiscale_kde(double metres_per_unit) {
+  return multiscale(metres_per_unit);
+}
 
-std::unique_ptr<ForecastMethod> make_default_forecaster(double metres_per_unit, std::int64_t lookback) {
+std::unique_ptr<ForecastMethod> make_default_forecaster(double metres_per_unit,
+                                                        std::int64_t lookback) {
   return std::make_unique<DefaultForecaster>(metres_per_unit, lookback);
 }
 

@@ -8,9 +8,11 @@ std::size_t GridEvents::first_at_or_after(std::int64_t t) const {
   return static_cast<std::size_t>(std::lower_bound(time.begin(), time.end(), t) - time.begin());
 }
 
-GridEvents place_events(std::vector<SpaceTimeEvent> events, const StudyGrid& grid, const Boundary& boundary) {
-  std::stable_sort(events.begin(), events.end(),
-                   [](const SpaceTimeEvent& a, const SpaceTimeEvent& b) { return a.time < b.time; });
+GridEvents place_events(std::vector<SpaceTimeEvent> events, const StudyGrid& grid,
+                        const Boundary& boundary) {
+  std::stable_sort(
+      events.begin(), events.end(),
+      [](const SpaceTimeEvent& a, const SpaceTimeEvent& b) { return a.time < b.time; });
   GridEvents out;
   out.time.reserve(events.size());
   out.at.reserve(events.size());

@@ -89,7 +89,8 @@ SeppParameters fit_grid_sepp(const std::vector<std::vector<double>>& cell_times,
       p.mu[c] = background / span_days;
     }
     const double theta = std::clamp(triggered / static_cast<double>(n), 1e-6, kMaxTheta);
-    const double omega = triggered_lag > 0.0 ? std::clamp(triggered / triggered_lag, 1e-4, 1e3) : p.omega;
+    const double omega =
+        triggered_lag > 0.0 ? std::clamp(triggered / triggered_lag, 1e-4, 1e3) : p.omega;
     const bool settled = std::abs(theta - p.theta) <= kTolerance * p.theta &&
                          std::abs(omega - p.omega) <= kTolerance * p.omega;
     p.theta = theta;
@@ -100,6 +101,8 @@ SeppParameters fit_grid_sepp(const std::vector<std::vector<double>>& cell_times,
   return p;
 }
 
-std::unique_ptr<ForecastMethod> make_grid_sepp() { return std::make_unique<GridSepp>(); }
+std::unique_ptr<ForecastMethod> make_grid_sepp() {
+  return std::make_unique<GridSepp>();
+}
 
 }  // namespace shouwang::analytics

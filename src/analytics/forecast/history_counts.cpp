@@ -15,7 +15,8 @@ class HistoryCounts final : public ForecastMethod {
     return window_ == 0 ? "counts_all" : "counts_" + std::to_string(window_ / kSecondsPerDay) + "d";
   }
 
-  void score(const ForecastInput& input, std::int64_t origin, std::int64_t, std::span<double> scores) override {
+  void score(const ForecastInput& input, std::int64_t origin, std::int64_t,
+             std::span<double> scores) override {
     const GridEvents& events = *input.events;
     if (cursor_.restart(input, origin)) {
       counts_.assign(input.grid->size(), 0.0);
@@ -45,7 +46,9 @@ class HistoryCounts final : public ForecastMethod {
 
 }  // namespace
 
-std::unique_ptr<ForecastMethod> make_history_counts() { return std::make_unique<HistoryCounts>(0); }
+std::unique_ptr<ForecastMethod> make_history_counts() {
+  return std::make_unique<HistoryCounts>(0);
+}
 
 std::unique_ptr<ForecastMethod> make_recent_counts(std::int64_t window) {
   return std::make_unique<HistoryCounts>(window);

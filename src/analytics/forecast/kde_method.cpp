@@ -21,7 +21,8 @@ class KdeMethod final : public ForecastMethod {
     return n;
   }
 
-  void score(const ForecastInput& input, std::int64_t origin, std::int64_t, std::span<double> scores) override {
+  void score(const ForecastInput& input, std::int64_t origin, std::int64_t,
+             std::span<double> scores) override {
     const GridEvents& events = *input.events;
     if (cursor_.restart(input, origin)) {
       surface_.emplace(*input.grid, kernel_, bandwidth_, CellValue::kMassInCell);
@@ -29,13 +30,15 @@ class KdeMethod final : public ForecastMethod {
     }
     // A decayed surface is kept as of `surface_time_`; moving it to the origin scales it.
     if (decay_time_ > 0 && origin != surface_time_)
-      surface_->scale(std::exp(-static_cast<double>(origin - surface_time_) / static_cast<double>(decay_time_)));
+      surface_->scale(std::exp(-static_cast<double>(origin - surface_time_) /
+                               static_cast<double>(decay_time_)));
     surface_time_ = origin;
     std::size_t end = 0;
     for (std::size_t i = cursor_.take_until(origin, end); i < end; ++i) {
-      const double weight =
-          decay_time_ > 0 ? std::exp(-static_cast<double>(origin - events.time[i]) / static_cast<double>(decay_time_))
-                          : 1.0;
+      const double weight = decay_time_ > 0
+                                ? std::exp(-static_cast<double>(origin - events.time[i]) /
+                                           static_cast<double>(decay_time_))
+                                : 1.0;
       surface_->add(events.at[i], weight);
     }
     const auto values = surface_->values();

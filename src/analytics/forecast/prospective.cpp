@@ -18,7 +18,8 @@ class Prospective final : public ForecastMethod {
   }
 
   // Only the recent events count, so each forecast is built afresh; it is cheap.
-  void score(const ForecastInput& input, std::int64_t origin, std::int64_t, std::span<double> scores) override {
+  void score(const ForecastInput& input, std::int64_t origin, std::int64_t,
+             std::span<double> scores) override {
     const GridEvents& events = *input.events;
     const StudyGrid& grid = *input.grid;
     std::fill(scores.begin(), scores.end(), 0.0);
@@ -27,7 +28,8 @@ class Prospective final : public ForecastMethod {
     const std::size_t end = events.first_at_or_after(origin);
     for (std::size_t i = events.first_at_or_after(origin - window_); i < end; ++i) {
       const Xy p = events.at[i];
-      const double time_weight = 1.0 / (1.0 + static_cast<double>((origin - events.time[i]) / kWeek));
+      const double time_weight =
+          1.0 / (1.0 + static_cast<double>((origin - events.time[i]) / kWeek));
       const auto c0 = static_cast<std::int64_t>(std::floor((p.x - reach_ - o.x) / cell));
       const auto c1 = static_cast<std::int64_t>(std::floor((p.x + reach_ - o.x) / cell));
       const auto r0 = static_cast<std::int64_t>(std::floor((p.y - reach_ - o.y) / cell));

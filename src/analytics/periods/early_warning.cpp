@@ -53,7 +53,8 @@ std::optional<WarningResult> ears(std::span<const double> daily, std::size_t t, 
   return r;
 }
 
-std::optional<WarningResult> c3(std::span<const double> daily, std::size_t t, const WarningSettings& s) {
+std::optional<WarningResult> c3(std::span<const double> daily, std::size_t t,
+                                const WarningSettings& s) {
   if (t >= daily.size() || t < kEarsBaseline + kC2Guard + 2)
     return std::nullopt;
   std::optional<WarningResult> today;
@@ -70,7 +71,8 @@ std::optional<WarningResult> c3(std::span<const double> daily, std::size_t t, co
   return today;
 }
 
-std::optional<WarningResult> historical_limits(std::span<const double> daily, std::size_t t, const WarningSettings& s) {
+std::optional<WarningResult> historical_limits(std::span<const double> daily, std::size_t t,
+                                               const WarningSettings& s) {
   const auto length = static_cast<std::size_t>(std::max(1, s.period_days));
   if (t >= daily.size() || t + 1 < length)
     return std::nullopt;
@@ -132,7 +134,8 @@ std::optional<WarningMethod> parse_warning_method(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<WarningResult> evaluate_warning(std::span<const double> daily, std::size_t t, WarningMethod method,
+std::optional<WarningResult> evaluate_warning(std::span<const double> daily, std::size_t t,
+                                              WarningMethod method,
                                               const WarningSettings& settings) {
   switch (method) {
     case WarningMethod::kEarsC1:

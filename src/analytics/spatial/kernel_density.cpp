@@ -10,14 +10,23 @@ namespace {
 constexpr double kGaussianReach = 4.0;  // bandwidths
 constexpr int kQuarticSamples = 4;      // per cell side, for masses
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); }
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
 
 }  // namespace
 
-KernelSurface::KernelSurface(const StudyGrid& grid, Kernel kernel, double bandwidth, CellValue value)
-    : grid_(&grid), kernel_(kernel), bandwidth_(bandwidth), value_(value), values_(grid.size(), 0.0) {}
+KernelSurface::KernelSurface(const StudyGrid& grid, Kernel kernel, double bandwidth,
+                             CellValue value)
+    : grid_(&grid),
+      kernel_(kernel),
+      bandwidth_(bandwidth),
+      value_(value),
+      values_(grid.size(), 0.0) {}
 
-void KernelSurface::add(Xy p, double weight) { add(p, weight, bandwidth_); }
+void KernelSurface::add(Xy p, double weight) {
+  add(p, weight, bandwidth_);
+}
 
 void KernelSurface::add(Xy p, double weight, double bandwidth) {
   if (kernel_ == Kernel::kGaussian)
@@ -31,7 +40,9 @@ void KernelSurface::scale(double factor) {
     v *= factor;
 }
 
-void KernelSurface::clear() { std::fill(values_.begin(), values_.end(), 0.0); }
+void KernelSurface::clear() {
+  std::fill(values_.begin(), values_.end(), 0.0);
+}
 
 void KernelSurface::add_gaussian(Xy p, double weight, double bandwidth) {
   const double cell = grid_->cell();

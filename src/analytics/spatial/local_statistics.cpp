@@ -53,10 +53,16 @@ Moments moments(std::span<const double> x) {
 
 }  // namespace
 
-double two_sided_p(double z) { return std::erfc(std::abs(z) / std::numbers::sqrt2); }
+double two_sided_p(double z) {
+  return std::erfc(std::abs(z) / std::numbers::sqrt2);
+}
 
-SpatialWeights rook_contiguity(const StudyGrid& grid) { return grid_contiguity(grid, false); }
-SpatialWeights queen_contiguity(const StudyGrid& grid) { return grid_contiguity(grid, true); }
+SpatialWeights rook_contiguity(const StudyGrid& grid) {
+  return grid_contiguity(grid, false);
+}
+SpatialWeights queen_contiguity(const StudyGrid& grid) {
+  return grid_contiguity(grid, true);
+}
 
 SpatialWeights distance_band(std::span<const Xy> centres, double band) {
   // Buckets of side `band`: a neighbour is in the same or an adjacent bucket.
@@ -68,7 +74,8 @@ SpatialWeights distance_band(std::span<const Xy> centres, double band) {
     lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
   const auto key = [&](std::int64_t bx, std::int64_t by) { return (bx << 32) ^ (by & 0xffffffff); };
   const auto bucket_of = [&](Xy p) {
-    return std::pair{static_cast<std::int64_t>((p.x - lo.x) / band), static_cast<std::int64_t>((p.y - lo.y) / band)};
+    return std::pair{static_cast<std::int64_t>((p.x - lo.x) / band),
+                     static_cast<std::int64_t>((p.y - lo.y) / band)};
   };
   std::vector<std::pair<std::int64_t, std::uint32_t>> sorted;
   sorted.reserve(centres.size());
@@ -84,7 +91,8 @@ SpatialWeights distance_band(std::span<const Xy> centres, double band) {
     for (std::int64_t dx = -1; dx <= 1; ++dx) {
       for (std::int64_t dy = -1; dy <= 1; ++dy) {
         const std::int64_t k = key(bx + dx, by + dy);
-        for (auto it = std::lower_bound(sorted.begin(), sorted.end(), std::pair{k, std::uint32_t{0}});
+        for (auto it =
+                 std::lower_bound(sorted.begin(), sorted.end(), std::pair{k, std::uint32_t{0}});
              it != sorted.end() && it->first == k; ++it) {
           if (it->second != i && distance(centres[i], centres[it->second]) <= band)
             found.push_back(it->second);
@@ -101,7 +109,8 @@ SpatialWeights distance_band(std::span<const Xy> centres, double band) {
   return w;
 }
 
-SpatialWeights from_pairs(std::size_t units, std::span<const std::pair<std::uint32_t, std::uint32_t>> pairs) {
+SpatialWeights from_pairs(std::size_t units,
+                          std::span<const std::pair<std::uint32_t, std::uint32_t>> pairs) {
   std::vector<std::vector<std::uint32_t>> lists(units);
   for (const auto& [a, b] : pairs) {
     if (a == b || a >= units || b >= units)
@@ -146,7 +155,8 @@ std::vector<LocalStatistic> getis_ord_gi_star(std::span<const double> x, const S
       sum_w += w.weights[k];
       sum_w2 += w.weights[k] * w.weights[k];
     }
-    const double spread = s * std::sqrt(std::max(0.0, (m.n * sum_w2 - sum_w * sum_w) / (m.n - 1.0)));
+    const double spread =
+        s * std::sqrt(std::max(0.0, (m.n * sum_w2 - sum_w * sum_w) / (m.n - 1.0)));
     LocalStatistic& r = out[i];
     r.value = spread > 0.0 ? (weighted - m.mean * sum_w) / spread : 0.0;
     r.z = r.value;

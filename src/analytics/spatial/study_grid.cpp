@@ -8,8 +8,12 @@ namespace {
 
 // Whether the horizontal line at y crosses edge (a, b), by the half-open rule that makes
 // a vertex count once; and where.
-bool crosses(Xy a, Xy b, double y) { return (a.y > y) != (b.y > y); }
-double crossing_x(Xy a, Xy b, double y) { return a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y); }
+bool crosses(Xy a, Xy b, double y) {
+  return (a.y > y) != (b.y > y);
+}
+double crossing_x(Xy a, Xy b, double y) {
+  return a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y);
+}
 
 bool ring_contains(const std::vector<Xy>& ring, Xy p) {
   bool inside = false;
@@ -35,7 +39,8 @@ double even_odd_area(const std::vector<std::vector<Xy>>& rings) {
     for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
       if (ring[j].y == ring[i].y)
         continue;  // horizontal edges never cross a slab's mid-line
-      edges.push_back({ring[j], ring[i], std::min(ring[j].y, ring[i].y), std::max(ring[j].y, ring[i].y)});
+      edges.push_back(
+          {ring[j], ring[i], std::min(ring[j].y, ring[i].y), std::max(ring[j].y, ring[i].y)});
       heights.push_back(ring[i].y);
     }
   }
@@ -110,7 +115,8 @@ Result<StudyGrid> StudyGrid::over(const Boundary& boundary, double cell) {
   const double columns = std::max(1.0, std::ceil((box.max.x - box.min.x) / cell));
   const double rows = std::max(1.0, std::ceil((box.max.y - box.min.y) / cell));
   if (columns * rows > static_cast<double>(1u << 28))
-    return Error{Errc::kInvalidArgument, "the cell side is too small for the boundary: more than 2^28 cells"};
+    return Error{Errc::kInvalidArgument,
+                 "the cell side is too small for the boundary: more than 2^28 cells"};
   StudyGrid g;
   g.origin_ = box.min;
   g.cell_ = cell;
