@@ -39,3 +39,6 @@ fi
 
 echo
 bash bench/backtest.sh
+
+echo
+"$build/bench/shouwang_bench_warning"
