@@ -223,6 +223,53 @@ TEST_F(ApiStats, StandardsHoldUrbanAndSuburbanStationsToTheirOwnMinutes) {
   EXPECT_EQ(analyst.get(base + "&urban_s=-5").body.value("field", ""), "urban_s");
 }
 
+TEST_F(ApiStats, HotspotMapsAreGeoJsonCellsWithTheirStatistics) {
+  const ApiClient analyst = city_->login("analyst");
+  const std::string base = "/api/v1/stats/hotspots?period=day:" + today();
+  // Three incidents at point A and one at point B: two cells with incidents.
+  const ApiReply counts = analyst.get(base + "&cell=100");
+  ASSERT_EQ(counts.status, 200) << counts.text;
+  EXPECT_EQ(counts.body["type"], "FeatureCollection");
+  EXPECT_EQ(counts.body["properties"]["incidents"], 4);
+  double total = 0;
+  for (const json& f : counts.body["features"]) {
+    total += f["properties"]["count"].get<double>();
+    EXPECT_EQ(f["geometry"]["type"], "Polygon");
+    EXPECT_EQ(f["geometry"]["coordinates"][0].size(), 5u) << "a closed square";
+  }
+  EXPECT_EQ(total, 4.0);
+  ASSERT_EQ(counts.body["features"].size(), 2u);
+  // The cell holding point A contains it.
+  bool found_a = false;
+  for (const json& f : counts.body["features"]) {
+    const json& ring = f["geometry"]["coordinates"][0];
+    const double w = ring[0][0], s = ring[0][1], e = ring[2][0], n = ring[2][1];
+    const double slack = 1e-6;  // corners are rounded to 6 decimals
+    if (city_->point_a.lon >= w - slack && city_->point_a.lon < e + slack && city_->point_a.lat >= s - slack &&
+        city_->point_a.lat < n + slack) {
+      found_a = true;
+      EXPECT_EQ(f["properties"]["count"], 3.0);
+    }
+  }
+  EXPECT_TRUE(found_a) << counts.text;
+
+  const ApiReply gi = analyst.get(base + "&cell=100&method=gi_star");
+  ASSERT_EQ(gi.status, 200) << gi.text;
+  EXPECT_GT(gi.body["properties"]["cells"].get<int>(), 2);
+  for (const json& f : gi.body["features"]) {
+    ASSERT_TRUE(f["properties"].contains("z"));
+    EXPECT_GE(f["properties"]["p"].get<double>(), 0.0);
+  }
+  const ApiReply kde = analyst.get(base + "&method=kde&bandwidth=200");
+  ASSERT_EQ(kde.status, 200) << kde.text;
+  EXPECT_EQ(kde.body["properties"]["bandwidth_m"], 200.0);
+  EXPECT_FALSE(kde.body["features"].empty());
+  EXPECT_EQ(analyst.get("/api/v1/stats/hotspots?cell=5").body.value("field", ""), "cell");
+  EXPECT_EQ(analyst.get("/api/v1/stats/hotspots?method=moran").body.value("field", ""), "method");
+  EXPECT_EQ(analyst.get(base + "&method=gi_star&neighbours=hex").body.value("field", ""), "neighbours");
+  EXPECT_EQ(city_->login("car_a").get(base).status, 403);
+}
+
 TEST_F(ApiStats, TheBriefingGathersTheDaysFigures) {
   const ApiClient analyst = city_->login("analyst");
   const ApiReply b = analyst.get("/api/v1/stats/briefing?kind=daily&date=" + today());

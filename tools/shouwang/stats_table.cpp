@@ -284,6 +284,47 @@ std::string Table::csv() const {
   return out;
 }
 
+// The hottest cells of a hotspot map: by z-score for the statistics, else by density or
+// count; a cell's place is the centre of its polygon.
+Table hotspots(const json& a) {
+  constexpr std::size_t kRows = 30;
+  const std::string method = a["properties"]["method"].get<std::string>();
+  std::vector<const json*> cells;
+  for (const json& f : a["features"])
+    cells.push_back(&f);
+  const auto key = [&](const json* f) {
+    const json& p = (*f)["properties"];
+    if (p.contains("z"))
+      return p["z"].get<double>();
+    if (p.contains("density_per_km2"))
+      return p["density_per_km2"].get<double>();
+    return p["count"].get<double>();
+  };
+  std::stable_sort(cells.begin(), cells.end(), [&](const json* x, const json* y) { return key(x) > key(y); });
+  Table t;
+  t.header = {"cell", "lat", "lon", "count"};
+  if (method == "kde")
+    t.header.push_back("per km²");
+  if (method == "gi_star" || method == "local_moran")
+    t.header.insert(t.header.end(), {"z", "p", "class"});
+  for (std::size_t i = 0; i < cells.size() && i < kRows; ++i) {
+    const json& f = *cells[i];
+    const json& ring = f["geometry"]["coordinates"][0];
+    const double lon = (ring[0][0].get<double>() + ring[2][0].get<double>()) / 2;
+    const double lat = (ring[0][1].get<double>() + ring[2][1].get<double>()) / 2;
+    const json& p = f["properties"];
+    std::vector<std::string> row{std::to_string(p["cell"].get<long long>()), number(json(lat), 5), number(json(lon), 5),
+                                 number(p["count"], 0)};
+    if (method == "kde")
+      row.push_back(number(p["density_per_km2"], 1));
+    if (p.contains("z"))
+      row.insert(row.end(), {number(p["z"], 2), number(p["p"], 4),
+                             p["class"].is_null() ? "-" : p["class"].get<std::string>()});
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
 Table stats_table(std::string_view what, const json& answer, const StatsNames& names) {
   if (what == "counts")
     return counts(answer, names);
@@ -297,6 +338,8 @@ Table stats_table(std::string_view what, const json& answer, const StatsNames& n
     return safety(answer, names);
   if (what == "standards")
     return standards(answer, names);
+  if (what == "hotspots")
+    return hotspots(answer);
   Table t;
   t.header = {"incident"};
   for (const json& id : answer["ids"])

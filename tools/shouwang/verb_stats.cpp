@@ -67,6 +67,12 @@ const std::vector<FlagSpec> kQueryFlags = {
     {"urban-density", true, "standards: residents per km² from which a station is urban (default 1500)"},
     {"urban-s", true, "standards: the urban arrival standard in seconds (default 300)"},
     {"suburban-s", true, "standards: the suburban arrival standard in seconds (default 600)"},
+    {"method", true, "hotspots: counts (default), kde, gi_star or local_moran"},
+    {"cell", true, "hotspots: the cell side in metres (default 250)"},
+    {"bandwidth", true, "hotspots: the kde bandwidth in metres (default 150)"},
+    {"kernel", true, "hotspots: gaussian (default) or quartic"},
+    {"neighbours", true, "hotspots: queen (default), rook or band:METRES"},
+    {"alpha", true, "hotspots: the significance level (default 0.05)"},
     {"key", true, "incidents: the figure's key, one value per --by dimension"},
     {"base", true, "incidents: current, last_year or previous"},
     {"limit", true, "incidents: at most this many ids"},
@@ -82,10 +88,11 @@ std::vector<FlagSpec> all_flags() {
 }
 
 constexpr const char* kUsage =
-    "usage: shouwang stats counts|incidents|response|buckets|streaks|safety|standards (--data DIR | --db "
+    "usage: shouwang stats counts|incidents|response|buckets|streaks|safety|standards|hotspots (--data DIR | --db "
     "URL) "
     "[flags]\n"
-    "       e.g. shouwang stats counts --data city --period month:2026-11 --by group\n";
+    "       e.g. shouwang stats counts --data city --period month:2026-11 --by group\n"
+    "            shouwang stats hotspots --data city --method gi_star --format json > hotspots.geojson\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang stats: " << message << "\n" << kUsage;
@@ -117,7 +124,7 @@ int run_stats(const std::vector<std::string>& argv) {
   }
   if (args->positional().size() != 1)
     return usage_error(
-        "name the statistic: counts, incidents, response, buckets, streaks, safety or standards");
+        "name the statistic: counts, incidents, response, buckets, streaks, safety, standards or hotspots");
   const std::string what = args->positional().front();
   const std::string format = args->get("format").value_or("table");
   if (format != "table" && format != "csv" && format != "json")

@@ -158,6 +158,12 @@ class IncidentHistory {
   // The south-west corner of a grid cell given as its line (south to north) and column
   // (west to east), the inverse of how rows are given cells.
   [[nodiscard]] LatLon cell_corner(std::uint32_t line, std::uint32_t column) const;
+  // Where the incident is, in metres east and north of the grid origin (to about a
+  // millimetre); nothing for an incident without a position. For kernel densities and
+  // hotspot statistics on grids other than the history's own.
+  [[nodiscard]] std::optional<Xy> planar(std::uint32_t row) const;
+  // The inverse, for drawing: a point of that frame as latitude and longitude.
+  [[nodiscard]] LatLon to_lat_lon(Xy planar) const;
   [[nodiscard]] bool officer_initiated(std::uint32_t row) const {
     return (flags_[row] & kOfficerFlag) != 0;
   }
@@ -221,6 +227,7 @@ class IncidentHistory {
   std::vector<std::uint16_t> station_;
   std::vector<std::uint16_t> district_;
   std::vector<std::uint32_t> cell_;
+  std::vector<float> east_, north_;  // metres from the grid origin; NaN without a position
   std::vector<std::uint8_t> flags_;
   std::array<std::vector<std::int32_t>, kMilestoneCount> milestones_;
   std::vector<std::uint16_t> first_unit_;

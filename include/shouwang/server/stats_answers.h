@@ -10,6 +10,8 @@
 //   buckets    CN time buckets of dispatch orders and the league table
 //   streaks    zero-incident streaks per station or sub-bureau
 //   safety     the safety index (平安指数) per station or sub-bureau, part by part
+//   standards  response times against 城区 5 min / 城郊 10 min and NFPA 1710
+//   hotspots   a GeoJSON map of cells: counts, kernel density, Gi* or local Moran's I
 //
 // Parameters and answers: docs/api/openapi.json (tag Statistics).
 

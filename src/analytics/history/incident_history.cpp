@@ -87,6 +87,17 @@ IncidentHistory::IncidentHistory(HistorySchema schema) : schema_(std::move(schem
       kMetresPerDegreeLat * std::cos(schema_.grid_origin.lat * std::numbers::pi / 180.0);
 }
 
+std::optional<Xy> IncidentHistory::planar(std::uint32_t row) const {
+  if (std::isnan(east_[row]))
+    return std::nullopt;
+  return Xy{east_[row], north_[row]};
+}
+
+LatLon IncidentHistory::to_lat_lon(Xy planar) const {
+  return {schema_.grid_origin.lat + planar.y / kMetresPerDegreeLat,
+          schema_.grid_origin.lon + planar.x / metres_per_degree_lon_};
+}
+
 LatLon IncidentHistory::cell_corner(std::uint32_t line, std::uint32_t column) const {
   return {schema_.grid_origin.lat + line * schema_.cell_metres / kMetresPerDegreeLat,
           schema_.grid_origin.lon + column * schema_.cell_metres / metres_per_degree_lon_};
@@ -138,6 +149,8 @@ void IncidentHistory::upsert(const IncidentRecord& record) {
     station_.push_back(kNone16);
     district_.push_back(kNone16);
     cell_.push_back(kNoCell);
+    east_.push_back(NAN);
+    north_.push_back(NAN);
     flags_.push_back(0);
     for (auto& column : milestones_)
       column.push_back(kNoOffset);
@@ -179,9 +192,12 @@ void IncidentHistory::write_row(std::uint32_t row, const IncidentRecord& record)
   station_[row] = stations_.code(record.station);
   district_[row] = stations_.code(record.district);
   cell_[row] = kNoCell;
+  east_[row] = north_[row] = NAN;
   if (record.position) {
     const double x = (record.position->lon - schema_.grid_origin.lon) * metres_per_degree_lon_;
     const double y = (record.position->lat - schema_.grid_origin.lat) * kMetresPerDegreeLat;
+    east_[row] = static_cast<float>(x);
+    north_[row] = static_cast<float>(y);
     const double col = std::floor(x / schema_.cell_metres);
     const double line = std::floor(y / schema_.cell_metres);
     if (col >= 0 && col < 65'536 && line >= 0 && line < 65'536)

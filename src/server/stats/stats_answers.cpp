@@ -15,6 +15,7 @@
 #include <shouwang/server/statistics.h>
 #include <shouwang/server/stats_answers.h>
 
+#include "server/stats/hotspot_answer.h"
 #include "server/stats/standards_answer.h"
 #include "server/stats/stats_json.h"
 #include "server/stats/stats_query.h"
@@ -402,11 +403,11 @@ Result<std::string> answer_stats(const Statistics& statistics, std::string_view 
                                  const StatsEnvironment& env) {
   const bool known = what == "counts" || what == "incidents" || what == "response" ||
                      what == "buckets" || what == "streaks" || what == "safety" ||
-                     what == "standards";
+                     what == "standards" || what == "hotspots";
   if (!known)
     return Error(Errc::kNotFound,
                  "no statistic '" + std::string(what) +
-                     "' (counts, incidents, response, buckets, streaks, safety, standards)");
+                     "' (counts, incidents, response, buckets, streaks, safety, standards, hotspots)");
   // Response times leave incidents found on patrol out unless asked.
   auto params =
       stats::read_stats_params(query, env.today, what != "response" && what != "standards");
@@ -426,6 +427,8 @@ Result<std::string> answer_stats(const Statistics& statistics, std::string_view 
       return safety(env, history, *params);
     if (what == "standards")
       return stats::standards(env, history, *params);
+    if (what == "hotspots")
+      return stats::hotspots(history, *params);
     return streaks(env, history, *params);
   });
 }

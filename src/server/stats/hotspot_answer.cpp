@@ -1,0 +1,225 @@
+#include "server/stats/hotspot_answer.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include <shouwang/analytics/kernel_density.h>
+#include <shouwang/analytics/local_statistics.h>
+#include <shouwang/analytics/selection.h>
+
+#include "server/stats/stats_json.h"
+
+namespace shouwang::server::stats {
+namespace {
+
+using nlohmann::json;
+namespace an = analytics;
+
+constexpr double kMinCell = 50.0, kMaxCell = 5000.0;
+constexpr std::size_t kMaxCells = 1'000'000;
+constexpr double kKdeListedShare = 0.01;  // kde cells listed: at least 1 % of the peak
+
+Result<double> number(const StatsParams& params, const std::string& name, double fallback,
+                      double lo, double hi) {
+  const auto it = params.rest.find(name);
+  if (it == params.rest.end())
+    return fallback;
+  double v = 0;
+  const std::string& text = it->second;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+      !(v >= lo && v <= hi))
+    return Error(Errc::kInvalidArgument,
+                 name + " is a number from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                     ", not '" + text + "'",
+                 name);
+  return v;
+}
+
+std::string param(const StatsParams& params, const std::string& name, const std::string& fallback) {
+  const auto it = params.rest.find(name);
+  return it == params.rest.end() ? fallback : it->second;
+}
+
+Result<an::SpatialWeights> weights_for(const std::string& text, const an::StudyGrid& grid) {
+  if (text == "queen")
+    return an::queen_contiguity(grid);
+  if (text == "rook")
+    return an::rook_contiguity(grid);
+  if (text.starts_with("band:")) {
+    double band = 0;
+    const std::string_view v(text.data() + 5, text.size() - 5);
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), band);
+    if (ec == std::errc() && end == v.data() + v.size() && band >= grid.cell() &&
+        band <= 20 * grid.cell()) {
+      std::vector<Xy> centres(grid.size());
+      for (std::uint32_t i = 0; i < grid.size(); ++i)
+        centres[i] = grid.centre(i);
+      return an::distance_band(centres, band);
+    }
+  }
+  return Error(
+      Errc::kInvalidArgument,
+      "neighbours is queen, rook or band:<metres> (one to twenty cell sides), not '" + text + "'",
+      "neighbours");
+}
+
+json cell_polygon(const an::IncidentHistory& history, const an::StudyGrid& grid, std::uint32_t i) {
+  const Xy sw = grid.south_west(i);
+  const double c = grid.cell();
+  json ring = json::array();
+  for (const Xy p : {sw, Xy{sw.x + c, sw.y}, Xy{sw.x + c, sw.y + c}, Xy{sw.x, sw.y + c}, sw}) {
+    const LatLon ll = history.to_lat_lon(p);
+    ring.push_back({std::round(ll.lon * 1e6) / 1e6, std::round(ll.lat * 1e6) / 1e6});
+  }
+  return {{"type", "Polygon"}, {"coordinates", json::array({ring})}};
+}
+
+double round_to(double v, int digits) {
+  const double scale = std::pow(10.0, digits);
+  return std::round(v * scale) / scale;
+}
+
+const char* quadrant_name(an::MoranQuadrant q) {
+  switch (q) {
+    case an::MoranQuadrant::kHighHigh:
+      return "HH";
+    case an::MoranQuadrant::kLowLow:
+      return "LL";
+    case an::MoranQuadrant::kHighLow:
+      return "HL";
+    case an::MoranQuadrant::kLowHigh:
+      return "LH";
+    case an::MoranQuadrant::kNotSignificant:
+      break;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<std::string> hotspots(const an::IncidentHistory& history, const StatsParams& params) {
+  if (Status ok =
+          only_known(params, {"method", "cell", "bandwidth", "kernel", "neighbours", "alpha"});
+      !ok)
+    return ok.error();
+  const std::string method = param(params, "method", "counts");
+  if (method != "counts" && method != "kde" && method != "gi_star" && method != "local_moran")
+    return Error(Errc::kInvalidArgument,
+                 "method is counts, kde, gi_star or local_moran, not '" + method + "'", "method");
+  auto cell = number(params, "cell", 250.0, kMinCell, kMaxCell);
+  auto bandwidth = number(params, "bandwidth", 150.0, 10.0, 10'000.0);
+  auto alpha = number(params, "alpha", 0.05, 1e-6, 0.5);
+  for (const auto* r : {&cell, &bandwidth, &alpha})
+    if (!*r)
+      return r->error();
+  const std::string kernel_name = param(params, "kernel", "gaussian");
+  if (kernel_name != "gaussian" && kernel_name != "quartic")
+    return Error(Errc::kInvalidArgument, "kernel is gaussian or quartic, not '" + kernel_name + "'",
+                 "kernel");
+
+  // The period's incidents with a position, in the history's planar frame (metres).
+  const an::CompiledFilter wanted(history, params.filter);
+  std::vector<Xy> points;
+  an::PlanarBox box;
+  for (const std::uint32_t row : history.rows_in(params.period)) {
+    if (!wanted(row))
+      continue;
+    if (const auto p = history.planar(row)) {
+      points.push_back(*p);
+      box.min = {std::min(box.min.x, p->x), std::min(box.min.y, p->y)};
+      box.max = {std::max(box.max.x, p->x), std::max(box.max.y, p->y)};
+    }
+  }
+  json features = json::array();
+  json summary = {{"method", method},
+                  {"cell_m", *cell},
+                  {"period", period_json(params.period, history)},
+                  {"incidents", points.size()},
+                  {"officer_initiated", params.filter.officer_initiated}};
+  if (points.empty())
+    return text({{"type", "FeatureCollection"}, {"properties", summary}, {"features", features}});
+
+  // The area: the incidents' bounding box with a cell to spare on every side, its corner on
+  // the lattice of `cell` through the history's grid origin, so that a cell is the same
+  // square in every answer at that size.
+  const double pad = *cell + (method == "kde" ? *bandwidth : 0.0);
+  const Xy lo{std::floor((box.min.x - pad) / *cell) * *cell,
+              std::floor((box.min.y - pad) / *cell) * *cell};
+  const Xy hi{box.max.x + pad, box.max.y + pad};
+  if ((hi.x - lo.x) / *cell * (hi.y - lo.y) / *cell > static_cast<double>(kMaxCells))
+    return Error(Errc::kInvalidArgument,
+                 "the area needs more than a million cells at this cell size; use a larger cell",
+                 "cell");
+  auto boundary = an::Boundary::from_rings({{lo, {hi.x, lo.y}, hi, {lo.x, hi.y}}});
+  if (!boundary)
+    return boundary.error();
+  auto grid = an::StudyGrid::over(*boundary, *cell);
+  if (!grid)
+    return grid.error();
+  std::vector<double> counts(grid->size(), 0.0);
+  for (const Xy p : points)
+    if (const std::uint32_t i = grid->index_of(p); i != an::kOutsideStudy)
+      counts[i] += 1.0;
+
+  const auto feature = [&](std::uint32_t i, json properties) {
+    properties["cell"] = grid->id(i);
+    properties["count"] = counts[i];
+    features.push_back({{"type", "Feature"},
+                        {"geometry", cell_polygon(history, *grid, i)},
+                        {"properties", properties}});
+  };
+  if (method == "counts") {
+    for (std::uint32_t i = 0; i < grid->size(); ++i)
+      if (counts[i] > 0)
+        feature(i, json::object());
+  } else if (method == "kde") {
+    an::KernelSurface surface(
+        *grid, kernel_name == "gaussian" ? an::Kernel::kGaussian : an::Kernel::kQuartic, *bandwidth,
+        an::CellValue::kDensityAtCentre);
+    for (const Xy p : points)
+      surface.add(p);
+    const auto values = surface.values();
+    const double peak = *std::max_element(values.begin(), values.end());
+    for (std::uint32_t i = 0; i < grid->size(); ++i)
+      if (values[i] >= kKdeListedShare * peak && values[i] > 0)
+        feature(i, {{"density_per_km2", round_to(values[i] * 1e6, 3)}});
+    summary["bandwidth_m"] = *bandwidth;
+    summary["kernel"] = kernel_name;
+  } else {
+    if (grid->size() < 3)
+      return Error(Errc::kInvalidArgument, "a statistic needs at least three cells", "cell");
+    auto w = weights_for(param(params, "neighbours", "queen"), *grid);
+    if (!w)
+      return w.error();
+    const bool gi = method == "gi_star";
+    const auto stats = gi ? an::getis_ord_gi_star(counts, *w) : an::local_moran(counts, *w);
+    std::size_t significant = 0;
+    for (std::uint32_t i = 0; i < grid->size(); ++i) {
+      const an::LocalStatistic& s = stats[i];
+      const bool is_significant = s.p < *alpha;
+      significant += is_significant;
+      if (counts[i] == 0 && !is_significant)
+        continue;
+      json p = {{"z", round_to(s.z, 4)}, {"p", round_to(s.p, 6)}};
+      if (gi) {
+        p["class"] = is_significant ? json(s.z > 0 ? "hot" : "cold") : json(nullptr);
+      } else {
+        p["i"] = round_to(s.value, 6);
+        const char* q = quadrant_name(an::moran_quadrant(counts, *w, i, s, *alpha));
+        p["class"] = q != nullptr ? json(q) : json(nullptr);
+      }
+      feature(i, std::move(p));
+    }
+    summary["neighbours"] = param(params, "neighbours", "queen");
+    summary["alpha"] = *alpha;
+    summary["significant"] = significant;
+  }
+  summary["cells"] = grid->size();
+  return text({{"type", "FeatureCollection"}, {"properties", summary}, {"features", features}});
+}
+
+}  // namespace shouwang::server::stats
