@@ -245,8 +245,8 @@ TEST_F(ApiStats, HotspotMapsAreGeoJsonCellsWithTheirStatistics) {
     const json& ring = f["geometry"]["coordinates"][0];
     const double w = ring[0][0], s = ring[0][1], e = ring[2][0], n = ring[2][1];
     const double slack = 1e-6;  // corners are rounded to 6 decimals
-    if (city_->point_a.lon >= w - slack && city_->point_a.lon < e + slack && city_->point_a.lat >= s - slack &&
-        city_->point_a.lat < n + slack) {
+    if (city_->point_a.lon >= w - slack && city_->point_a.lon < e + slack &&
+        city_->point_a.lat >= s - slack && city_->point_a.lat < n + slack) {
       found_a = true;
       EXPECT_EQ(f["properties"]["count"], 3.0);
     }
@@ -266,7 +266,67 @@ TEST_F(ApiStats, HotspotMapsAreGeoJsonCellsWithTheirStatistics) {
   EXPECT_FALSE(kde.body["features"].empty());
   EXPECT_EQ(analyst.get("/api/v1/stats/hotspots?cell=5").body.value("field", ""), "cell");
   EXPECT_EQ(analyst.get("/api/v1/stats/hotspots?method=moran").body.value("field", ""), "method");
-  EXPECT_EQ(analyst.get(base + "&method=gi_star&neighbours=hex").body.value("field", ""), "neighbours");
+  EXPECT_EQ(analyst.get(base + "&method=gi_star&neighbours=hex").body.value("field", ""),
+            "neighbours");
+  EXPECT_EQ(city_->login("car_a").get(base).status, 403);
+}
+
+TEST_F(ApiStats, ThePatrolPlanPutsEachStationsBusiestCellFirst) {
+  const ApiClient analyst = city_->login("analyst");
+  // The shift of the incidents' own hours, on the day after them: all four are history.
+  const auto t = UtcTime::parse_iso8601(created_at_);
+  ASSERT_TRUE(t.ok());
+  const int local_hour = static_cast<int>(((t->micros() / 1'000'000 + 8 * 3600) % 86'400) / 3600);
+  const std::string kind = local_hour >= 8 && local_hour < 20 ? "day" : "night";
+  const std::time_t next = static_cast<std::time_t>(t->micros() / 1'000'000 + 8 * 3600 + 86'400);
+  std::tm tm{};
+  gmtime_r(&next, &tm);
+  char date[16];
+  std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+  const std::string base =
+      "/api/v1/forecast/patrol-plan?shift=" + kind + "&date=" + date + "&cell=100";
+  const ApiReply plan = analyst.get(base + "&cells=2");
+  ASSERT_EQ(plan.status, 200) << plan.text;
+  EXPECT_EQ(plan.body["shift"]["kind"], kind);
+  EXPECT_EQ(plan.body["shift"]["day"], date);
+  EXPECT_EQ(plan.body["incidents_used"], 4);
+  const auto first_cell = [&](const std::string& station) -> const json* {
+    for (const json& s : plan.body["stations"])
+      if (s["code"] == station && !s["cells"].empty())
+        return &s["cells"][0];
+    return nullptr;
+  };
+  const json* a = first_cell(city_->station_a);
+  const json* b = first_cell(city_->station_b);
+  ASSERT_NE(a, nullptr) << plan.text;
+  ASSERT_NE(b, nullptr) << plan.text;
+  // Station A's first cell is the one with its three incidents; it outweighs B's one.
+  EXPECT_EQ((*a)["rank"], 1);
+  EXPECT_EQ((*a)["recent"], 3);
+  EXPECT_NEAR((*a)["lat"].get<double>(), city_->point_a.lat, 0.001);
+  EXPECT_NEAR((*a)["lon"].get<double>(), city_->point_a.lon, 0.0011);
+  EXPECT_GT((*a)["share"].get<double>(), (*b)["share"].get<double>());
+  for (const json& s : plan.body["stations"])
+    EXPECT_LE(s["cells"].size(), 2u);
+
+  const ApiReply page = analyst.get(base + "&format=html&lang=en");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.headers.at("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(page.text.find("Patrol plan"), std::string::npos);
+  const ApiReply layer = analyst.get(base + "&format=geojson");
+  ASSERT_EQ(layer.status, 200);
+  EXPECT_EQ(layer.body["type"], "FeatureCollection");
+  EXPECT_FALSE(layer.body["features"].empty());
+  // A station officer gets their own station's plan only.
+  const ApiReply own = city_->login("officer_b").get(base);
+  ASSERT_EQ(own.status, 200) << own.text;
+  ASSERT_EQ(own.body["stations"].size(), 1u);
+  EXPECT_EQ(own.body["stations"][0]["code"], city_->station_b);
+  EXPECT_EQ(analyst.get(base + "&shift=evening").body.value("field", ""), "shift");
+  EXPECT_EQ(
+      analyst.get("/api/v1/forecast/patrol-plan?date=" + std::string(date)).body.value("field", ""),
+      "date");
+  EXPECT_EQ(analyst.get(base + "&cells=50").body.value("field", ""), "cells");
   EXPECT_EQ(city_->login("car_a").get(base).status, 403);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include <shouwang/server/briefing.h>
+#include <shouwang/server/patrol_plan.h>
 #include <shouwang/server/stats_answers.h>
 
 #include "server/api/api_support.h"
@@ -64,6 +65,18 @@ HttpResponse download(ApiServices& api, const HttpRequest& request, const Princi
   return std::move(*file);
 }
 
+HttpResponse patrol_plan(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  auto env = environment(api, p);
+  if (!env)
+    return error_response(env.error());
+  auto plan = answer_patrol_plan(*api.statistics, query_params(request.query), *env, api.commands.clock().now());
+  if (!plan)
+    return error_response(plan.error());
+  HttpResponse response = HttpResponse::json(200, plan->body);
+  response.content_type = plan->content_type;
+  return response;
+}
+
 }  // namespace
 
 void add_stats_routes(Router& router, ApiServices& api) {
@@ -74,6 +87,10 @@ void add_stats_routes(Router& router, ApiServices& api) {
                  return answer(api, request, p, what);
                }));
   }
+  router.add("GET", "/api/v1/forecast/patrol-plan",
+             authed(api, [&api](const HttpRequest& request, const Principal& p) {
+               return patrol_plan(api, request, p);
+             }));
   router.add("GET", "/api/v1/reports/briefing",
              authed(api, [&api](const HttpRequest& request, const Principal& p) {
                return download(api, request, p);
