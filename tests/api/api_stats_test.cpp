@@ -330,6 +330,23 @@ TEST_F(ApiStats, ThePatrolPlanPutsEachStationsBusiestCellFirst) {
   EXPECT_EQ(city_->login("car_a").get(base).status, 403);
 }
 
+TEST_F(ApiStats, WarningsStaySilentWithoutTheHistoryTheyNeed) {
+  const ApiClient analyst = city_->login("analyst");
+  // Every record is of one day: no method has a baseline, so no alarm, however many
+  // incidents the day holds (a day before the first record is unknown, not zero).
+  const ApiReply w = analyst.get("/api/v1/stats/warnings?as_of=" + today());
+  ASSERT_EQ(w.status, 200) << w.text;
+  EXPECT_EQ(w.body["as_of"], today());
+  EXPECT_EQ(w.body["first_day"], today());
+  EXPECT_GE(w.body["series"].get<int>(), 2) << "stations A and B, public order";
+  EXPECT_TRUE(w.body["alarms"].empty()) << w.text;
+  EXPECT_EQ(w.body["methods"], json({"ears_c2", "ears_c3", "historical_limits"}));
+  EXPECT_EQ(analyst.get("/api/v1/stats/warnings?methods=ears_c9").body.value("field", ""), "methods");
+  EXPECT_EQ(analyst.get("/api/v1/stats/warnings?subject=type").body.value("field", ""), "subject");
+  EXPECT_EQ(analyst.get("/api/v1/stats/warnings?as_of=2026-13-01").body.value("field", ""), "as_of");
+  EXPECT_EQ(city_->login("car_a").get("/api/v1/stats/warnings").status, 403);
+}
+
 TEST_F(ApiStats, TheBriefingGathersTheDaysFigures) {
   const ApiClient analyst = city_->login("analyst");
   const ApiReply b = analyst.get("/api/v1/stats/briefing?kind=daily&date=" + today());

@@ -325,6 +325,24 @@ Table hotspots(const json& a) {
   return t;
 }
 
+Table warnings(const json& a, const StatsNames& names) {
+  Table t;
+  t.header = {"area", "subject", "method", "count", "baseline", "sd", "statistic", "threshold", "baseline days"};
+  for (const json& w : a["alarms"]) {
+    const std::string area = w["area"].get<std::string>();
+    std::string area_name = area;
+    if (names.org != nullptr)
+      for (const osm::OrgUnit& u : names.org->units())
+        if (u.code == area)
+          area_name = names.english ? u.name_en : u.name;
+    t.rows.push_back({area_name, w["subject"].get<std::string>(), w["method"].get<std::string>(),
+                      number(w["count"], 0), number(w["baseline_mean"], 2), number(w["baseline_sd"], 2),
+                      number(w["statistic"], 2), number(w["threshold"], 1),
+                      w["baseline_first"].get<std::string>() + ".." + w["baseline_last"].get<std::string>()});
+  }
+  return t;
+}
+
 Table stats_table(std::string_view what, const json& answer, const StatsNames& names) {
   if (what == "counts")
     return counts(answer, names);
@@ -340,6 +358,8 @@ Table stats_table(std::string_view what, const json& answer, const StatsNames& n
     return standards(answer, names);
   if (what == "hotspots")
     return hotspots(answer);
+  if (what == "warnings")
+    return warnings(answer, names);
   Table t;
   t.header = {"incident"};
   for (const json& id : answer["ids"])

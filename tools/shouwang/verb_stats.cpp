@@ -60,8 +60,8 @@ const std::vector<FlagSpec> kQueryFlags = {
     {"unit-level", true, "buckets: 1 to rank units instead of stations"},
     {"bounds", true, "buckets: upper bounds in seconds (default: the 110 rules' buckets)"},
     {"standard", true, "buckets: the seconds the league table ranks by"},
-    {"as-of", true, "streaks: the day (default today)"},
-    {"level", true, "streaks, safety: station or district"},
+    {"as-of", true, "streaks: the day (default today); warnings: the day (default yesterday)"},
+    {"level", true, "streaks, safety, warnings: station or district"},
     {"weights", true,
      "safety: four weights rate,trend,clearance,response (default 0.4,0.2,0.2,0.2)"},
     {"urban-density", true, "standards: residents per km² from which a station is urban (default 1500)"},
@@ -73,6 +73,8 @@ const std::vector<FlagSpec> kQueryFlags = {
     {"kernel", true, "hotspots: gaussian (default) or quartic"},
     {"neighbours", true, "hotspots: queen (default), rook or band:METRES"},
     {"alpha", true, "hotspots: the significance level (default 0.05)"},
+    {"methods", true, "warnings: ears_c1, ears_c2, ears_c3, historical_limits (default the last three)"},
+    {"subject", true, "warnings: group (default), type_level1 or type_level2"},
     {"key", true, "incidents: the figure's key, one value per --by dimension"},
     {"base", true, "incidents: current, last_year or previous"},
     {"limit", true, "incidents: at most this many ids"},
@@ -88,7 +90,8 @@ std::vector<FlagSpec> all_flags() {
 }
 
 constexpr const char* kUsage =
-    "usage: shouwang stats counts|incidents|response|buckets|streaks|safety|standards|hotspots (--data DIR | --db "
+    "usage: shouwang stats counts|incidents|response|buckets|streaks|safety|standards|hotspots|warnings\n"
+    "       (--data DIR | --db "
     "URL) "
     "[flags]\n"
     "       e.g. shouwang stats counts --data city --period month:2026-11 --by group\n"
@@ -124,7 +127,8 @@ int run_stats(const std::vector<std::string>& argv) {
   }
   if (args->positional().size() != 1)
     return usage_error(
-        "name the statistic: counts, incidents, response, buckets, streaks, safety, standards or hotspots");
+        "name the statistic: counts, incidents, response, buckets, streaks, safety, standards, hotspots or "
+        "warnings");
   const std::string what = args->positional().front();
   const std::string format = args->get("format").value_or("table");
   if (format != "table" && format != "csv" && format != "json")

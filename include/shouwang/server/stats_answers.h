@@ -12,6 +12,7 @@
 //   safety     the safety index (平安指数) per station or sub-bureau, part by part
 //   standards  response times against 城区 5 min / 城郊 10 min and NFPA 1710
 //   hotspots   a GeoJSON map of cells: counts, kernel density, Gi* or local Moran's I
+//   warnings   early-warning alarms of one day per area and reporting group or type
 //
 // Parameters and answers: docs/api/openapi.json (tag Statistics).
 

@@ -1,4 +1,4 @@
-// GET /api/v1/stats/{counts,incidents,response,buckets,streaks,safety,standards,hotspots,briefing}: statistics
+// GET /api/v1/stats/{counts,incidents,response,buckets,streaks,safety,standards,hotspots,warnings,briefing}: statistics
 // over the incident history (server/stats_answers.h) and the briefing that gathers them
 // (server/briefing.h); GET /api/v1/reports/briefing: that briefing as a document (HTML,
 // XLSX or PDF, report/briefing_report.h). A user whose scope is not the whole city sees
@@ -81,7 +81,7 @@ HttpResponse patrol_plan(ApiServices& api, const HttpRequest& request, const Pri
 
 void add_stats_routes(Router& router, ApiServices& api) {
   for (const char* what : {"counts", "incidents", "response", "buckets", "streaks", "safety",
-                           "standards", "hotspots", "briefing"}) {
+                           "standards", "hotspots", "warnings", "briefing"}) {
     router.add("GET", std::string("/api/v1/stats/") + what,
                authed(api, [&api, what](const HttpRequest& request, const Principal& p) {
                  return answer(api, request, p, what);

@@ -17,6 +17,7 @@
 
 #include "server/stats/hotspot_answer.h"
 #include "server/stats/standards_answer.h"
+#include "server/stats/warning_answer.h"
 #include "server/stats/stats_json.h"
 #include "server/stats/stats_query.h"
 
@@ -403,11 +404,11 @@ Result<std::string> answer_stats(const Statistics& statistics, std::string_view 
                                  const StatsEnvironment& env) {
   const bool known = what == "counts" || what == "incidents" || what == "response" ||
                      what == "buckets" || what == "streaks" || what == "safety" ||
-                     what == "standards" || what == "hotspots";
+                     what == "standards" || what == "hotspots" || what == "warnings";
   if (!known)
     return Error(Errc::kNotFound,
                  "no statistic '" + std::string(what) +
-                     "' (counts, incidents, response, buckets, streaks, safety, standards, hotspots)");
+                     "' (counts, incidents, response, buckets, streaks, safety, standards, hotspots, warnings)");
   // Response times leave incidents found on patrol out unless asked.
   auto params =
       stats::read_stats_params(query, env.today, what != "response" && what != "standards");
@@ -429,6 +430,8 @@ Result<std::string> answer_stats(const Statistics& statistics, std::string_view 
       return stats::standards(env, history, *params);
     if (what == "hotspots")
       return stats::hotspots(history, *params);
+    if (what == "warnings")
+      return stats::warnings(env, history, *params);
     return streaks(env, history, *params);
   });
 }
