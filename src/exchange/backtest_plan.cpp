@@ -247,14 +247,9 @@ std::vector<std::int64_t> BacktestSchedule::origins() const {
 }
 
 Result<BacktestPlanFile> parse_backtest_plan(std::string_view text, std::string_view source) {
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    return Error(Errc::kInvalidArgument, std::string(source) + ":" + std::to_string(where.line) + ":" +
-                                             std::to_string(where.column) + ": " + std::string(e.description()));
-  }
+  auto parsed = detail::parse_toml(text, source);
+  if (!parsed) return parsed.error();
+  const toml::table& root = *parsed;
   BacktestPlanFile plan;
   plan.source = std::string(source);
   PlanParser parser{std::string(source)};

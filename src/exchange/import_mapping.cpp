@@ -234,14 +234,9 @@ Result<ImportMapping> parse_import_mapping(std::string_view text, std::string_vi
   ImportMapping mapping;
   mapping.source = std::string(source);
   mapping.sha256 = detail::sha256_hex(text);
-  toml::table root;
-  try {
-    root = toml::parse(text, source);
-  } catch (const toml::parse_error& e) {
-    const auto& where = e.source().begin;
-    return Error(Errc::kInvalidArgument, std::string(source) + ":" + std::to_string(where.line) + ":" +
-                                             std::to_string(where.column) + ": " + std::string(e.description()));
-  }
+  auto parsed = detail::parse_toml(text, source);
+  if (!parsed) return parsed.error();
+  const toml::table& root = *parsed;
   detail::MappingParser parser(std::string(source), taxonomy);
   if (auto s = parser.parse(root, mapping); !s) return s.error();
   return mapping;

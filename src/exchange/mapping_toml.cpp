@@ -4,6 +4,16 @@
 
 namespace shouwang::exchange::detail {
 
+Result<toml::table> parse_toml(std::string_view text, std::string_view source) {
+  try {
+    return toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    return Error(Errc::kInvalidArgument, std::string(source) + ":" + std::to_string(where.line) + ":" +
+                                             std::to_string(where.column) + ": " + std::string(e.description()));
+  }
+}
+
 Error TomlFields::error(const MappingKey& at, std::string_view message) const {
   return Error(Errc::kInvalidArgument,
                source_ + ":" + std::to_string(at.line) + ": " + at.key + ": " + std::string(message), at.key);

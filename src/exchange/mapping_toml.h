@@ -17,6 +17,10 @@
 
 namespace shouwang::exchange::detail {
 
+// Parses TOML text; a syntax error names `source`, the line and the column
+// ("m.toml:3:7: ...").
+Result<toml::table> parse_toml(std::string_view text, std::string_view source);
+
 class TomlFields {
  public:
   explicit TomlFields(std::string source) : source_(std::move(source)) {}

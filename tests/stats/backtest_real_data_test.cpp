@@ -23,6 +23,7 @@
 
 #include <shouwang/exchange/shapefile.h>
 
+#include "stats/shared_incidents.h"
 #include "store/child_process.h"
 
 namespace shouwang::test {
@@ -31,23 +32,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const fs::path kSourceDir = SHOUWANG_SOURCE_DIR;
-const fs::path kIncidents = fs::path(SHOUWANG_SHARED_DATA) / "incidents";
-const std::string kBin = SHOUWANG_BIN;
-
-#define SHOUWANG_REQUIRE_SHARED_FILE(path)                                            \
-  if (!fs::exists(path)) {                                                            \
-    std::printf("skipped: the shared incident data is not available at %s\n",         \
-                (path).string().c_str());                                             \
-    GTEST_SKIP() << "the shared incident data is not available: " << (path).string(); \
-  }
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 json run_backtest(const std::string& plan, const std::vector<std::string>& inputs) {
   const fs::path out =

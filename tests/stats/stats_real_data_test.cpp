@@ -38,6 +38,7 @@
 
 #include <shouwang/exchange/import_source.h>
 
+#include "stats/shared_incidents.h"
 #include "store/child_process.h"
 
 namespace shouwang::test {
@@ -46,23 +47,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const fs::path kSourceDir = SHOUWANG_SOURCE_DIR;
-const fs::path kIncidents = fs::path(SHOUWANG_SHARED_DATA) / "incidents";
-const std::string kBin = SHOUWANG_BIN;
-
-#define SHOUWANG_REQUIRE_SHARED_FILE(path)                                            \
-  if (!fs::exists(path)) {                                                            \
-    std::printf("skipped: the shared incident data is not available at %s\n",         \
-                (path).string().c_str());                                             \
-    GTEST_SKIP() << "the shared incident data is not available: " << (path).string(); \
-  }
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");

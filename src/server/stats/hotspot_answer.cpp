@@ -10,6 +10,7 @@
 #include <shouwang/analytics/local_statistics.h>
 #include <shouwang/analytics/selection.h>
 
+#include "server/stats/lattice_area.h"
 #include "server/stats/stats_json.h"
 
 namespace shouwang::server::stats {
@@ -65,17 +66,6 @@ Result<an::SpatialWeights> weights_for(const std::string& text, const an::StudyG
       Errc::kInvalidArgument,
       "neighbours is queen, rook or band:<metres> (one to twenty cell sides), not '" + text + "'",
       "neighbours");
-}
-
-json cell_polygon(const an::IncidentHistory& history, const an::StudyGrid& grid, std::uint32_t i) {
-  const Xy sw = grid.south_west(i);
-  const double c = grid.cell();
-  json ring = json::array();
-  for (const Xy p : {sw, Xy{sw.x + c, sw.y}, Xy{sw.x + c, sw.y + c}, Xy{sw.x, sw.y + c}, sw}) {
-    const LatLon ll = history.to_lat_lon(p);
-    ring.push_back({std::round(ll.lon * 1e6) / 1e6, std::round(ll.lat * 1e6) / 1e6});
-  }
-  return {{"type", "Polygon"}, {"coordinates", json::array({ring})}};
 }
 
 double round_to(double v, int digits) {
@@ -147,19 +137,10 @@ Result<std::string> hotspots(const an::IncidentHistory& history, const StatsPara
   // the lattice of `cell` through the history's grid origin, so that a cell is the same
   // square in every answer at that size.
   const double pad = *cell + (method == "kde" ? *bandwidth : 0.0);
-  const Xy lo{std::floor((box.min.x - pad) / *cell) * *cell,
-              std::floor((box.min.y - pad) / *cell) * *cell};
-  const Xy hi{box.max.x + pad, box.max.y + pad};
-  if ((hi.x - lo.x) / *cell * (hi.y - lo.y) / *cell > static_cast<double>(kMaxCells))
-    return Error(Errc::kInvalidArgument,
-                 "the area needs more than a million cells at this cell size; use a larger cell",
-                 "cell");
-  auto boundary = an::Boundary::from_rings({{lo, {hi.x, lo.y}, hi, {lo.x, hi.y}}});
-  if (!boundary)
-    return boundary.error();
-  auto grid = an::StudyGrid::over(*boundary, *cell);
-  if (!grid)
-    return grid.error();
+  auto area = lattice_area(box, *cell, pad, kMaxCells);
+  if (!area)
+    return area.error();
+  const an::StudyGrid* grid = &area->grid;
   std::vector<double> counts(grid->size(), 0.0);
   for (const Xy p : points)
     if (const std::uint32_t i = grid->index_of(p); i != an::kOutsideStudy)
@@ -168,9 +149,10 @@ Result<std::string> hotspots(const an::IncidentHistory& history, const StatsPara
   const auto feature = [&](std::uint32_t i, json properties) {
     properties["cell"] = grid->id(i);
     properties["count"] = counts[i];
-    features.push_back({{"type", "Feature"},
-                        {"geometry", cell_polygon(history, *grid, i)},
-                        {"properties", properties}});
+    features.push_back(
+        {{"type", "Feature"},
+         {"geometry", {{"type", "Polygon"}, {"coordinates", cell_polygon(history, *grid, i)}}},
+         {"properties", properties}});
   };
   if (method == "counts") {
     for (std::uint32_t i = 0; i < grid->size(); ++i)

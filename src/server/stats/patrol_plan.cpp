@@ -12,6 +12,7 @@
 #include <shouwang/report/patrol_plan_report.h>
 #include <shouwang/server/patrol_plan.h>
 
+#include "server/stats/lattice_area.h"
 #include "server/stats/stats_json.h"
 #include "server/stats/stats_query.h"
 
@@ -26,6 +27,7 @@ constexpr std::int64_t kShift = 12 * 3600;
 constexpr int kDayShiftStart = 8 * 60, kNightShiftStart = 20 * 60;  // local minutes
 constexpr int kRecentDays = 28;
 constexpr int kMaxCellsPerStation = 20;
+constexpr std::size_t kMaxCells = 4'000'000;
 
 struct Shift {
   bool night = false;
@@ -197,19 +199,12 @@ Result<PatrolPlanDocument> answer_patrol_plan(const Statistics& statistics,
                  {"method", "shouwang"},
                  {"stations", json::array()}};
     if (!events.empty()) {
-      const Xy lo{std::floor((box.min.x - *cell) / *cell) * *cell,
-                  std::floor((box.min.y - *cell) / *cell) * *cell};
-      const Xy hi{box.max.x + *cell, box.max.y + *cell};
-      auto boundary = an::Boundary::from_rings({{lo, {hi.x, lo.y}, hi, {lo.x, hi.y}}});
-      if (!boundary)
-        return boundary.error();
-      auto grid = an::StudyGrid::over(*boundary, *cell);
-      if (!grid)
-        return grid.error();
-      if (grid->size() > 4'000'000)
-        return Error(Errc::kInvalidArgument,
-                     "the city needs more than four million cells at this size", "cell");
-      const an::GridEvents placed = an::place_events(std::move(events), *grid, *boundary);
+      auto area = stats::lattice_area(box, *cell, *cell, kMaxCells);
+      if (!area)
+        return area.error();
+      const an::StudyGrid* grid = &area->grid;
+      const an::Boundary& boundary = area->boundary;
+      const an::GridEvents placed = an::place_events(std::move(events), *grid, boundary);
       std::vector<double> scores(grid->size());
       auto forecaster = an::make_default_forecaster(1.0);
       const std::size_t k = static_cast<std::size_t>(*per_station) * stations.size();
@@ -238,13 +233,6 @@ Result<PatrolPlanDocument> answer_patrol_plan(const Statistics& statistics,
         json cells = json::array();
         int rank = 0;
         for (const std::uint32_t i : by_station[code]) {
-          const Xy sw = grid->south_west(i);
-          json ring = json::array();
-          for (const Xy p : {sw, Xy{sw.x + *cell, sw.y}, Xy{sw.x + *cell, sw.y + *cell},
-                             Xy{sw.x, sw.y + *cell}, sw}) {
-            const LatLon ll = history.to_lat_lon(p);
-            ring.push_back({round_to(ll.lon, 6), round_to(ll.lat, 6)});
-          }
           const LatLon centre = history.to_lat_lon(grid->centre(i));
           const double share = total > 0.0 ? scores[i] / total : 0.0;
           cells.push_back({{"rank", ++rank},
@@ -254,7 +242,7 @@ Result<PatrolPlanDocument> answer_patrol_plan(const Statistics& statistics,
                            {"share", round_to(share, 5)},
                            {"expected", round_to(share * mean, 3)},
                            {"recent", recent[i]},
-                           {"polygon", json::array({ring})}});
+                           {"polygon", stats::cell_polygon(history, *grid, i)}});
         }
         plan["stations"].push_back({{"code", code}, {"cells", std::move(cells)}});
       }
