@@ -101,10 +101,25 @@ for (const locale of ['zh-CN', 'en']) {
         timeout: STEP_TIMEOUT_MS,
         message: `no suggestion ${name} for ${typed}`,
       });
-      const labels = await ct.getByTestId('intake-address-options').locator('.combo__label').allTextContents();
-      const index = labels.indexOf(name);
-      assert.ok(index >= 0, `suggestions ${JSON.stringify(labels)} lack ${name}`);
-      for (let i = 0; i < index; i++) await ct.keyboard.press('ArrowDown');
+      // A search for a shorter prefix may still answer and replace the list (its choice back
+      // at the top): wait until the list holds still, then move down until the street itself
+      // is the active suggestion, reading the list after every key.
+      const list = ct.getByTestId('intake-address-options');
+      let previous = '';
+      await waitUntil(async () => {
+        const now = JSON.stringify(await list.locator('.combo__label').allTextContents());
+        const still = now === previous;
+        previous = now;
+        return still;
+      }, { timeout: STEP_TIMEOUT_MS, interval: 400, message: 'the suggestions never settled' });
+      const labels = await list.locator('.combo__label').allTextContents();
+      assert.ok(labels.includes(name), `suggestions ${JSON.stringify(labels)} lack ${name}`);
+      await waitUntil(async () => {
+        const active = list.locator('[aria-selected="true"] .combo__label');
+        if ((await active.count()) > 0 && (await active.first().textContent()) === name) return true;
+        await ct.keyboard.press('ArrowDown');
+        return false;
+      }, { timeout: STEP_TIMEOUT_MS, message: `the arrow keys never reached ${name}` });
       await screenshot(ct, `${tag}-01-address-suggestions`);
       await ct.keyboard.press('Enter');
       await waitUntil(async () => ((await ct.getByTestId('intake-place').textContent()) ?? '').includes(name), {
