@@ -101,6 +101,9 @@ CallId make_call_id(const RecordNumber& number) {
 OrderId make_order_id(const RecordNumber& number) {
   return OrderId(pack(number));
 }
+WarningId make_warning_id(const RecordNumber& number) {
+  return WarningId(pack(number));
+}
 
 RecordNumber record_number(IncidentId id) {
   return unpack(id.value());
@@ -109,6 +112,9 @@ RecordNumber record_number(CallId id) {
   return unpack(id.value());
 }
 RecordNumber record_number(OrderId id) {
+  return unpack(id.value());
+}
+RecordNumber record_number(WarningId id) {
   return unpack(id.value());
 }
 
@@ -125,6 +131,9 @@ std::string to_string(CallId id) {
 }
 std::string to_string(OrderId id) {
   return id.valid() ? format(unpack(id.value()), "D") : "-";
+}
+std::string to_string(WarningId id) {
+  return id.valid() ? format(unpack(id.value()), "W") : "-";
 }
 
 Result<IncidentId> parse_incident_id(std::string_view text, std::string_view field) {
@@ -146,6 +155,13 @@ Result<OrderId> parse_order_id(std::string_view text, std::string_view field) {
   if (!n.ok())
     return n.error();
   return make_order_id(*n);
+}
+
+Result<WarningId> parse_warning_id(std::string_view text, std::string_view field) {
+  auto n = parse(text, "W", "warning", field);
+  if (!n.ok())
+    return n.error();
+  return make_warning_id(*n);
 }
 
 }  // namespace shouwang::cad

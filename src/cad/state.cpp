@@ -20,6 +20,9 @@ const Incident* State::find(IncidentId id) const {
 const Order* State::find(OrderId id) const {
   return find_in(orders, id);
 }
+const Warning* State::find(WarningId id) const {
+  return find_in(warnings, id);
+}
 Call* State::find(CallId id) {
   return find_in(calls, id);
 }
@@ -28,6 +31,9 @@ Incident* State::find(IncidentId id) {
 }
 Order* State::find(OrderId id) {
   return find_in(orders, id);
+}
+Warning* State::find(WarningId id) {
+  return find_in(warnings, id);
 }
 const Unit* State::find_unit(std::string_view id) const {
   return find_in(units, id);

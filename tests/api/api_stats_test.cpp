@@ -3,6 +3,7 @@
 // restart (the history is rebuilt from the log), and bad parameters are 400s that name
 // the parameter.
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <set>
@@ -24,6 +25,8 @@ class ApiStats : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     city_ = new ServedCity("stats");
+    // Roads, for hotspots on street segments.
+    city_->run_tool({"import-osm", city_->dir() + "/city.osm.pbf", "--out", city_->dir()});
     city_->start();
     const ApiClient disp = city_->login("disp");
     const ApiClient car = city_->login("car_a");
@@ -460,6 +463,62 @@ TEST_F(ApiStats, TheHistoryIsRebuiltFromTheLogAfterARestart) {
   EXPECT_EQ((*row(counts.body, city_->station_a))["current"], 3);
   const ApiReply r = analyst.get("/api/v1/stats/response?period=day:" + today());
   EXPECT_EQ(r.body["total"]["n"], 1);
+}
+
+// Last: it adds incidents of its own (robberies), which the tests above do not expect.
+TEST_F(ApiStats, HotspotsOnStreetSegmentsAreLinesWithTheirStatistics) {
+  // Three robberies at one place near a road (about 215 m from it: the generated city has
+  // large blocks) and one at another; the other tests have none.
+  const ApiClient disp = city_->login("disp");
+  const LatLon on_road = destination(city_->point_a, 90.0, Meters(400));
+  for (int i = 0; i < 4; ++i) {
+    const LatLon where = i < 3 ? on_road : destination(on_road, 0.0, Meters(1500));
+    const ApiReply created =
+        disp.post("/api/v1/incidents", {{"summary", "抢劫"}, {"type_code", "0103"}});
+    ASSERT_EQ(created.status, 201) << created.text;
+    const ApiReply located = disp.post(
+        "/api/v1/incidents/" + created.body["incident"]["id"].get<std::string>() + "/locations",
+        {{"source", "handset_gnss"}, {"text", "路边"}, {"lat", where.lat}, {"lon", where.lon}, {"uncertainty_m", 10}});
+    ASSERT_EQ(located.status, 200) << located.text;
+  }
+  const ApiClient analyst = city_->login("analyst");
+  const std::string base = "/api/v1/stats/hotspots?period=day:" + today() + "&type=0103&on=segments&snap=300";
+  const ApiReply counts = analyst.get(base);
+  ASSERT_EQ(counts.status, 200) << counts.text;
+  const json& summary = counts.body["properties"];
+  EXPECT_EQ(summary["on"], "segments");
+  EXPECT_EQ(summary["incidents"].get<int>() + summary["off_road"].get<int>(), 4);
+  EXPECT_GE(summary["incidents"].get<int>(), 3) << on_road.lat << "," << on_road.lon;
+  EXPECT_GT(summary["segments"].get<int>(), 100);
+  double total = 0;
+  for (const json& f : counts.body["features"]) {
+    EXPECT_EQ(f["geometry"]["type"], "LineString");
+    EXPECT_GE(f["geometry"]["coordinates"].size(), 2u);
+    const json& p = f["properties"];
+    total += p["count"].get<double>();
+    EXPECT_GT(p["length_m"].get<double>(), 0.0);
+    const double per_km = p["count"].get<double>() / p["length_m"].get<double>() * 1000;
+    EXPECT_NEAR(p["per_km"].get<double>(), per_km, 0.01 * per_km) << "length_m is rounded to 0.1 m";
+  }
+  EXPECT_EQ(total, summary["incidents"].get<double>());
+  // The three at one place are on one segment, the busiest.
+  double busiest = 0;
+  for (const json& f : counts.body["features"]) busiest = std::max(busiest, f["properties"]["count"].get<double>());
+  EXPECT_EQ(busiest, 3.0) << counts.text;
+
+  const ApiReply gi = analyst.get(base + "&method=gi_star");
+  ASSERT_EQ(gi.status, 200) << gi.text;
+  bool hot = false;
+  for (const json& f : gi.body["features"]) {
+    ASSERT_TRUE(f["properties"].contains("z"));
+    if (f["properties"]["count"] == 3.0) hot = f["properties"]["class"] == "hot";
+  }
+  EXPECT_TRUE(hot) << "three incidents on one segment of a quiet network is a hot spot";
+  EXPECT_EQ(analyst.get(base + "&method=local_moran").status, 200);
+  EXPECT_EQ(analyst.get(base + "&method=kde").body.value("field", ""), "method");
+  EXPECT_EQ(analyst.get(base + "&cell=100").body.value("field", ""), "cell");
+  EXPECT_EQ(analyst.get(base + "&snap=5").body.value("field", ""), "snap");
+  EXPECT_EQ(analyst.get("/api/v1/stats/hotspots?on=streets").body.value("field", ""), "on");
 }
 
 }  // namespace

@@ -2,7 +2,12 @@
 // and the deadline watch over a generated city's event log. A sign-for that does not come
 // escalates once, offering the next unit the recommendation would send; a deadline that
 // fell due while the server was down is recorded by the first pass after the restart; a
-// unit stopping at the scene is recorded as arrived from its GPS fix.
+// unit stopping at the scene is recorded as arrived from its GPS fix. The daily warning
+// scan raises a directive for a station whose robberies jumped, once however often it
+// runs, and the station acknowledges it over the API of a real server on the same log.
+
+#include <optional>
+#include <set>
 
 #include <gtest/gtest.h>
 
@@ -13,6 +18,8 @@
 #include <shouwang/server/accounts.h>
 #include <shouwang/server/command_service.h>
 #include <shouwang/server/deadline_watch.h>
+#include <shouwang/server/statistics.h>
+#include <shouwang/server/warning_watch.h>
 #include <shouwang/server/unit_locator.h>
 #include <shouwang/store/event_log.h>
 
@@ -39,8 +46,19 @@ class Centre {
                                                          accounts_, clock);
     locator_ = server::UnitLocator::load(city.dir()).value();
     watch_ = std::make_unique<DeadlineWatch>(*commands_, taxonomy_, locator_.get(), live, clock);
+    server::StatisticsContext context;
+    context.taxonomy = &taxonomy_;
+    statistics_ = std::make_unique<server::Statistics>(context);
+    (void)commands_->read([&](const cad::State& state, std::uint64_t) {
+      statistics_->rebuild(state);
+      return 0;
+    });
+    commands_->set_on_commit([stats = statistics_.get()](const server::Committed& committed,
+                                                         const cad::State& durable) { stats->apply(committed, durable); });
+    warnings_ = std::make_unique<server::WarningWatch>(*commands_, *statistics_, nullptr, clock);
   }
   ~Centre() {
+    warnings_.reset();
     watch_.reset();
     commands_->stop();
   }
@@ -60,6 +78,7 @@ class Centre {
     return commands_->read(std::forward<F>(f));
   }
   DeadlineWatch& watch() { return *watch_; }
+  server::WarningWatch& warnings() { return *warnings_; }
 
  private:
   cad::Taxonomy taxonomy_;
@@ -69,6 +88,8 @@ class Centre {
   std::unique_ptr<server::CommandService> commands_;
   std::unique_ptr<server::UnitLocator> locator_;
   std::unique_ptr<DeadlineWatch> watch_;
+  std::unique_ptr<server::Statistics> statistics_;
+  std::unique_ptr<server::WarningWatch> warnings_;
 };
 
 json unit_profile(const std::string& station, LatLon post) {
@@ -188,6 +209,99 @@ TEST_F(DeadlineWatchTest, AUnitStoppedAtTheSceneIsRecordedAsArrivedFromGps) {
   EXPECT_EQ(source, "gps");
   // A fix too old does not count: nothing more to record anyway, and no refusal.
   EXPECT_EQ(centre.watch().tick().refused, 0u);
+}
+
+// `n` robberies (0103, reporting group robbery_snatching_theft) at station A now.
+void robberies(Centre& centre, const std::string& station, int n) {
+  for (int k = 0; k < n; ++k) {
+    const json created = centre.run("create_incident", {{"summary", "抢劫"}, {"type_code", "0103"}});
+    centre.run("assign_station", {{"incident", created["incident_id"]}, {"station", station}, {"reason", "辖区"}});
+  }
+}
+
+TEST_F(DeadlineWatchTest, TheDailyScanRaisesADirectiveOnceAndTheStationAcknowledgesIt) {
+  std::string warning;
+  std::size_t raised = 0;
+  {
+    Centre centre(*city_, clock_, {});
+    // Three weeks of one robbery a day at station A, then a day with eight.
+    for (int day = 0; day < 21; ++day) {
+      robberies(centre, city_->station_a, 1);
+      clock_.advance_seconds(86'400);
+    }
+    robberies(centre, city_->station_a, 8);
+    clock_.advance_seconds(86'400);
+    auto scan = centre.warnings().tick();
+    ASSERT_TRUE(scan.has_value());
+    ASSERT_TRUE(scan->ok()) << scan->error().to_string();
+    const server::WarningScan& s = **scan;
+    // 0103 counts in its own reporting group and in its ancestors' groups, if any.
+    ASSERT_GE(s.raised.size(), 1u) << "alarms " << s.alarms;
+    raised = s.raised.size();
+    EXPECT_GE(s.alarms, 2 * raised) << "EARS C2 and C3 both fire on eight against one a day";
+    const auto theft = centre.read([&](const cad::State& state, std::uint64_t) {
+      std::optional<cad::Warning> found;
+      for (const WarningId id : s.raised) {
+        const cad::Warning& w = *state.find(id);
+        EXPECT_EQ(w.subject.area, city_->station_a);
+        EXPECT_EQ(w.subject.kind, "group");
+        EXPECT_EQ(w.subject.day, s.day);
+        if (w.subject.code == "robbery_snatching_theft") found = w;
+      }
+      return found;
+    });
+    ASSERT_TRUE(theft.has_value());
+    const cad::Warning& w = *theft;
+    warning = cad::to_string(w.id);
+    ASSERT_FALSE(w.evidence.empty());
+    EXPECT_EQ(w.evidence[0].count, 8);
+    EXPECT_NEAR(w.evidence[0].baseline_mean, 1.0, 1e-9);
+    EXPECT_GT(w.evidence[0].statistic, w.evidence[0].threshold);
+    EXPECT_FALSE(centre.warnings().tick().has_value()) << "the day is scanned once";
+    EXPECT_EQ(centre.warnings().stats().raised, raised);
+  }
+  {
+    // After a restart the same day is scanned again and nothing is raised twice.
+    Centre restarted(*city_, clock_, {});
+    auto again = restarted.warnings().tick();
+    ASSERT_TRUE(again.has_value() && again->ok());
+    EXPECT_TRUE((*again)->raised.empty());
+    EXPECT_EQ((*again)->already, raised);
+  }
+
+  city_->start();
+  const ApiClient officer_a = city_->login("officer_a");
+  const ApiClient officer_b = city_->login("officer_b");
+  const ApiReply open = officer_a.get("/api/v1/warnings");
+  ASSERT_EQ(open.status, 200) << open.text;
+  ASSERT_EQ(open.body["total"], raised);
+  std::set<std::string> listed;
+  for (const json& w : open.body["warnings"]) {
+    listed.insert(w["id"].get<std::string>());
+    EXPECT_EQ(w["status"], "raised");
+  }
+  EXPECT_TRUE(listed.contains(warning));
+  EXPECT_EQ(officer_a.get("/api/v1/state").body["snapshot"]["warnings"].size(), raised);
+  EXPECT_EQ(officer_b.get("/api/v1/warnings").body["total"], 0) << "another station's warning";
+  EXPECT_EQ(officer_b.get("/api/v1/warnings/" + warning).status, 403);
+  const std::string ack = "/api/v1/warnings/" + warning + "/acknowledge";
+  EXPECT_EQ(officer_b.post(ack, {{"response", "x"}}).status, 403);
+  EXPECT_EQ(city_->login("car_a").get("/api/v1/warnings").status, 403);
+  const ApiReply empty = officer_a.post(ack, {{"response", " "}});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_EQ(empty.body.value("field", ""), "response");
+  const ApiReply done = officer_a.post(ack, {{"response", "夜间在商圈加派两组巡逻"}});
+  ASSERT_EQ(done.status, 200) << done.text;
+  EXPECT_EQ(done.body["warning"]["status"], "acknowledged");
+  EXPECT_EQ(done.body["warning"]["acknowledged_by"], "officer_a");
+  EXPECT_EQ(done.body["events"][0]["type"], "warning.acknowledged");
+  EXPECT_EQ(officer_a.post(ack, {{"response", "again"}}).status, 409);
+  EXPECT_EQ(officer_a.get("/api/v1/warnings").body["total"], raised - 1);
+  EXPECT_EQ(officer_a.get("/api/v1/warnings?status=acknowledged").body["total"], 1);
+  EXPECT_EQ(city_->login("disp").get("/api/v1/warnings?status=all").body["total"], raised);
+  EXPECT_EQ(officer_a.get("/api/v1/warnings?status=closed").body.value("field", ""), "status");
+  EXPECT_EQ(officer_a.get("/api/v1/warnings/310100-20261122-000001").status, 400);
+  city_->stop();
 }
 
 }  // namespace

@@ -131,7 +131,7 @@ TEST(CadProperty, InvariantsHoldAndReplayRebuildsTheSameState) {
       GiveFeedback{},     CompleteOrder{}, CancelOrder{},       ReturnOrder{},
       RegisterUnit{},     UpdateUnit{},    RetireUnit{},        StartShift{},
       EndShift{},         SetUnitStatus{}, RaiseEmergency{},    ClearEmergency{},
-      RecordMissedDeadline{}};
+      RecordMissedDeadline{}, RaiseWarning{},     AcknowledgeWarning{}};
   EXPECT_EQ(all_kinds.size(), std::variant_size_v<Command>);
   for (const auto& kind : all_kinds) {
     EXPECT_GT(accepted[std::string(command_name(kind))], 0)

@@ -93,7 +93,30 @@ Command RandomCommands::next(const State& state, UtcTime now) {
     return unit_command(state, now);
   if (roll < 0.86)
     return deadline_command(state, now);
+  if (roll < 0.89)
+    return warning_command(state);
   return any_command(state, now);
+}
+
+// Raised for a few days, areas and subjects, so that repeats are refused as conflicts;
+// acknowledged with the occasional empty response or unknown id.
+Command RandomCommands::warning_command(const State& state) {
+  if (!state.warnings.empty() && rng_.bernoulli(0.5)) {
+    WarningId id = rng_.bernoulli(0.05) ? WarningId((std::uint64_t{310100} << 44) | 999'999)
+                                        : std::next(state.warnings.begin(),
+                                                    rng_.uniform_int(0, static_cast<int>(state.warnings.size()) - 1))
+                                              ->first;
+    return AcknowledgeWarning{id, rng_.bernoulli(0.05) ? " " : "加强巡逻 / extra patrols"};
+  }
+  WarningSubject subject{"2026-11-0" + std::to_string(rng_.uniform_int(1, 3)), "station",
+                         rng_.bernoulli(0.5) ? "991500-01-01" : "991500-01-02", "group",
+                         rng_.bernoulli(0.5) ? "robbery_snatching_theft" : "telecom_fraud"};
+  if (rng_.bernoulli(0.03))
+    subject.kind = "type_level9";
+  WarningEvidence e{"ears_c2", 9, 2.5, 1.2, "2026-10-20", "2026-10-26", 5.4, 3};
+  if (rng_.bernoulli(0.03))
+    e.method = "guess";
+  return RaiseWarning{subject, {e}};
 }
 
 // Short deadlines, so that runs of a few hundred steps miss plenty of them.

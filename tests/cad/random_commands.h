@@ -27,6 +27,7 @@ class RandomCommands {
   Command incident_command(const State& state, UtcTime now);
   Command unit_command(const State& state, UtcTime now);
   Command deadline_command(const State& state, UtcTime now);
+  Command warning_command(const State& state);
 
   Rng rng_;
   const Taxonomy& taxonomy_;

@@ -284,8 +284,9 @@ std::string Table::csv() const {
   return out;
 }
 
-// The hottest cells of a hotspot map: by z-score for the statistics, else by density or
-// count; a cell's place is the centre of its polygon.
+// The hottest cells (or street segments) of a hotspot map: by z-score for the statistics,
+// else by density or count; a cell's place is the centre of its polygon, a segment's the
+// middle vertex of its line.
 Table hotspots(const json& a) {
   constexpr std::size_t kRows = 30;
   const std::string method = a["properties"]["method"].get<std::string>();
@@ -302,19 +303,32 @@ Table hotspots(const json& a) {
   };
   std::stable_sort(cells.begin(), cells.end(), [&](const json* x, const json* y) { return key(x) > key(y); });
   Table t;
-  t.header = {"cell", "lat", "lon", "count"};
+  const bool segments = a["properties"].value("on", "cells") == "segments";
+  t.header = {segments ? "segment" : "cell", "lat", "lon", "count"};
+  if (segments)
+    t.header.push_back("per km");
   if (method == "kde")
     t.header.push_back("per km²");
   if (method == "gi_star" || method == "local_moran")
     t.header.insert(t.header.end(), {"z", "p", "class"});
   for (std::size_t i = 0; i < cells.size() && i < kRows; ++i) {
     const json& f = *cells[i];
-    const json& ring = f["geometry"]["coordinates"][0];
-    const double lon = (ring[0][0].get<double>() + ring[2][0].get<double>()) / 2;
-    const double lat = (ring[0][1].get<double>() + ring[2][1].get<double>()) / 2;
     const json& p = f["properties"];
-    std::vector<std::string> row{std::to_string(p["cell"].get<long long>()), number(json(lat), 5), number(json(lon), 5),
-                                 number(p["count"], 0)};
+    double lon = 0, lat = 0;
+    if (segments) {
+      const json& line = f["geometry"]["coordinates"];
+      const json& middle = line[line.size() / 2];
+      lon = middle[0].get<double>();
+      lat = middle[1].get<double>();
+    } else {
+      const json& ring = f["geometry"]["coordinates"][0];
+      lon = (ring[0][0].get<double>() + ring[2][0].get<double>()) / 2;
+      lat = (ring[0][1].get<double>() + ring[2][1].get<double>()) / 2;
+    }
+    std::vector<std::string> row{std::to_string(p[segments ? "segment" : "cell"].get<long long>()),
+                                 number(json(lat), 5), number(json(lon), 5), number(p["count"], 0)};
+    if (segments)
+      row.push_back(number(p["per_km"], 2));
     if (method == "kde")
       row.push_back(number(p["density_per_km2"], 1));
     if (p.contains("z"))

@@ -36,6 +36,7 @@ const std::vector<FlagSpec> kFlags = {
     {"mqtt-client-id", true, "the server's MQTT client id, one per server at a broker (default shouwang-server)"},
     {"deadlines", true, "seconds per priority 1-4, e.g. 'sign_for=60,120,180,300;arrival=600,900,1800,3600' "
                         "(also feedback=, pending=; the rest keep their defaults)"},
+    {"warning-period", true, "seconds between the early-warning watch's looks for a new day to scan (default 60)"},
     {"unverified-log", false, "serve even if the event log's hash chain does not verify (say why in the log book)"},
     {"help", false, "show this help"},
 };
@@ -165,6 +166,12 @@ int run_serve(const std::vector<std::string>& argv) {
     auto policy = deadline_policy(*deadlines);
     if (!policy) return usage_error(policy.error().message);
     options.deadlines.policy = *policy;
+  }
+  if (args->has("warning-period")) {
+    const auto seconds = args->get_u64("warning-period", 60);
+    if (!seconds || *seconds < 1 || *seconds > 86'400)
+      return usage_error("--warning-period is a whole number of seconds from 1 to 86400");
+    options.warnings.period = std::chrono::seconds(*seconds);
   }
   if (const auto mqtt = args->get("mqtt")) {
     auto broker = mqtt_options(*args, options.data);

@@ -22,6 +22,7 @@
 #include <shouwang/osm/jurisdictions.h>
 #include <shouwang/server/statistics.h>
 #include <shouwang/server/stats_answers.h>
+#include <shouwang/server/unit_locator.h>
 #include <shouwang/store/event_log.h>
 
 #include "cli_args.h"
@@ -67,6 +68,8 @@ const std::vector<FlagSpec> kQueryFlags = {
     {"urban-density", true, "standards: residents per km² from which a station is urban (default 1500)"},
     {"urban-s", true, "standards: the urban arrival standard in seconds (default 300)"},
     {"suburban-s", true, "standards: the suburban arrival standard in seconds (default 600)"},
+    {"on", true, "hotspots: cells (default) or segments (street segments; needs --data with roads)"},
+    {"snap", true, "hotspots on segments: metres from a road an incident may lie (default 100)"},
     {"method", true, "hotspots: counts (default), kde, gi_star or local_moran"},
     {"cell", true, "hotspots: the cell side in metres (default 250)"},
     {"bandwidth", true, "hotspots: the kde bandwidth in metres (default 150)"},
@@ -148,7 +151,16 @@ int run_stats(const std::vector<std::string>& argv) {
     if (const auto value = args->get(flag.name))
       query.emplace(underscored(flag.name), *value);
   }
-  const auto answer = server::answer_stats(*src.statistics, what, query, src.env);
+  server::StatsEnvironment env = src.env;
+  std::unique_ptr<server::UnitLocator> roads;
+  if (what == "hotspots" && query.contains("on") && query.at("on") == "segments" && args->has("data")) {
+    auto loaded = server::UnitLocator::load(*args->get("data"));
+    if (!loaded)
+      return failure("--data: no road network for street segments: " + loaded.error().message);
+    roads = std::move(*loaded);
+    env.roads = {&roads->snap_index(), &roads->street_segments()};
+  }
+  const auto answer = server::answer_stats(*src.statistics, what, query, env);
   if (!answer) {
     const std::string flag =
         answer.error().field.empty() ? "" : " (--" + answer.error().field + ")";

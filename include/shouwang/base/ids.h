@@ -18,6 +18,7 @@ using CallId = StrongId<struct CallIdTag, std::uint64_t>;
 using UnitId = StrongId<struct UnitIdTag, std::uint32_t>;
 using StationId = StrongId<struct StationIdTag, std::uint32_t>;
 using OrderId = StrongId<struct OrderIdTag, std::uint64_t>;
+using WarningId = StrongId<struct WarningIdTag, std::uint64_t>;
 
 // Event log.
 using SequenceNumber = StrongId<struct SequenceNumberTag, std::uint64_t>;

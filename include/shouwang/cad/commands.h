@@ -21,6 +21,7 @@
 #include <shouwang/cad/missed_deadline.h>
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/unit.h>
+#include <shouwang/cad/warning.h>
 
 namespace shouwang::cad {
 
@@ -358,6 +359,25 @@ struct RecordMissedDeadline {
   std::string offered_unit{};
 };
 
+// ---- early warning -----------------------------------------------------------------------
+
+// The server's daily scan of the incident history found an area's count beyond expectation
+// (warning.h); refused as kConflict when that day, area and subject already has a warning,
+// so a restart or a second scan raises nothing twice. Not a REST command: only the
+// server's own watch issues it.
+struct RaiseWarning {
+  static constexpr std::string_view kName = "raise_warning";
+  WarningSubject subject;
+  std::vector<WarningEvidence> evidence;
+};
+
+// The area's station acknowledges a warning and says what it will do (required).
+struct AcknowledgeWarning {
+  static constexpr std::string_view kName = "acknowledge_warning";
+  WarningId warning;
+  std::string response;
+};
+
 using Command =
     std::variant<ReceiveCall, DismissCall, CreateIncident, MergeCall, AcceptIncident, MergeIncident,
                  LinkIncidents, TransferIncident, CancelIncident, CloseScene, TerminateIncident,
@@ -365,7 +385,8 @@ using Command =
                  ConfirmLocation, AddCaution, AddNote, AddPerson, AddVehicle, VerifyField,
                  IssueOrder, SplitOrder, AcknowledgeOrder, SignFor, EnRoute, Arrive, GiveFeedback,
                  CompleteOrder, CancelOrder, ReturnOrder, RegisterUnit, UpdateUnit, RetireUnit,
-                 StartShift, EndShift, SetUnitStatus, RaiseEmergency, ClearEmergency, RecordMissedDeadline>;
+                 StartShift, EndShift, SetUnitStatus, RaiseEmergency, ClearEmergency, RecordMissedDeadline,
+                 RaiseWarning, AcknowledgeWarning>;
 
 // The command's kName.
 std::string_view command_name(const Command& command);

@@ -88,7 +88,13 @@ inline constexpr std::string_view kOrderDeadlineMissed = "order.deadline_missed"
 // {incident_id, deadline (pending), due}
 inline constexpr std::string_view kIncidentDeadlineMissed = "incident.deadline_missed";
 
-inline constexpr std::array<std::string_view, 38> kAll{kCallReceived,
+// {warning_id, subject {day, level, area, kind, code}, evidence [{method, count,
+//  baseline_mean, baseline_sd, baseline_first, baseline_last, statistic, threshold}]}
+inline constexpr std::string_view kWarningRaised = "warning.raised";
+// {warning_id, response}
+inline constexpr std::string_view kWarningAcknowledged = "warning.acknowledged";
+
+inline constexpr std::array<std::string_view, 40> kAll{kCallReceived,
                                                        kCallAttached,
                                                        kCallDismissed,
                                                        kIncidentCreated,
@@ -125,12 +131,15 @@ inline constexpr std::array<std::string_view, 38> kAll{kCallReceived,
                                                        kUnitEmergencyRaised,
                                                        kUnitEmergencyCleared,
                                                        kOrderDeadlineMissed,
-                                                       kIncidentDeadlineMissed};
+                                                       kIncidentDeadlineMissed,
+                                                       kWarningRaised,
+                                                       kWarningAcknowledged};
 
 // The log also carries events of other parts of the platform (accounts, sessions, import
 // checkpoints). The domain owns the event types whose names start with one of these; the
 // projection skips the rest, and apply() refuses them.
-inline constexpr std::array<std::string_view, 4> kDomainPrefixes{"call.", "incident.", "order.", "unit."};
+inline constexpr std::array<std::string_view, 5> kDomainPrefixes{"call.", "incident.", "order.", "unit.",
+                                                                  "warning."};
 
 // The entity name events about a unit carry ("unit/A-01"): a '/' never occurs in a record
 // id or a code, so it cannot be mistaken for an incident, call or order id.

@@ -1,11 +1,12 @@
 #pragma once
-// Incident, call and dispatch-order ids. Each id embeds the centre's 6-digit
+// Incident, call, dispatch-order and early-warning ids. Each id embeds the centre's 6-digit
 // administrative-division code, the centre's local calendar day and a per-day serial, so
 // ids never collide across centres and people can read them:
 //
 //   incident  310100-20261122-000123
 //   call      310100-20261122-C000045
 //   order     310100-20261122-D000017
+//   warning   310100-20261122-W000003
 //
 // The 64-bit strong id packs the same three numbers; packed ids sort by (division, day,
 // serial), so the last id of a day is found by one ordered-map lookup:
@@ -43,11 +44,13 @@ struct RecordNumber {
 IncidentId make_incident_id(const RecordNumber& number);
 CallId make_call_id(const RecordNumber& number);
 OrderId make_order_id(const RecordNumber& number);
+WarningId make_warning_id(const RecordNumber& number);
 
 // Unpacking. Precondition: the id is valid.
 RecordNumber record_number(IncidentId id);
 RecordNumber record_number(CallId id);
 RecordNumber record_number(OrderId id);
+RecordNumber record_number(WarningId id);
 
 // The smallest packed value of (division, day): ids of that day are in [first, first of
 // the next day). Used to find the last serial of a day.
@@ -57,10 +60,12 @@ std::uint64_t first_packed_of_day(std::uint32_t division, std::int32_t day);
 std::string to_string(IncidentId id);
 std::string to_string(CallId id);
 std::string to_string(OrderId id);
+std::string to_string(WarningId id);
 
 // Parse the text forms; anything else is kInvalidArgument naming `field`.
 Result<IncidentId> parse_incident_id(std::string_view text, std::string_view field = "incident");
 Result<CallId> parse_call_id(std::string_view text, std::string_view field = "call");
 Result<OrderId> parse_order_id(std::string_view text, std::string_view field = "order");
+Result<WarningId> parse_warning_id(std::string_view text, std::string_view field = "warning");
 
 }  // namespace shouwang::cad

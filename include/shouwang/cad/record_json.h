@@ -1,5 +1,5 @@
 #pragma once
-// One call, incident, order or unit as a JSON object: the same layout as in snapshots
+// One call, incident, order, unit or warning as a JSON object: the same layout as in snapshots
 // (state_codec.h, docs/domain-model.md), which is also what the API returns for a record.
 
 #include <nlohmann/json_fwd.hpp>
@@ -8,6 +8,7 @@
 #include <shouwang/cad/incident.h>
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/unit.h>
+#include <shouwang/cad/warning.h>
 
 namespace shouwang::cad {
 
@@ -15,5 +16,6 @@ nlohmann::json call_json(const Call& call);
 nlohmann::json incident_json(const Incident& incident);
 nlohmann::json order_json(const Order& order);
 nlohmann::json unit_json(const Unit& unit);
+nlohmann::json warning_json(const Warning& warning);
 
 }  // namespace shouwang::cad

@@ -1,6 +1,6 @@
 #pragma once
-// The domain state: the projection of the event log onto calls, incidents, orders and
-// units.
+// The domain state: the projection of the event log onto calls, incidents, orders, units
+// and early-warning directives.
 // Changed only by apply() (apply.h); decide() reads it. Plain values: copying a State
 // copies everything, and two States compare equal exactly when they hold the same facts.
 // Not thread-safe; the owner serialises access.
@@ -15,6 +15,7 @@
 #include <shouwang/cad/incident.h>
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/unit.h>
+#include <shouwang/cad/warning.h>
 
 namespace shouwang::cad {
 
@@ -23,15 +24,18 @@ struct State {
   std::map<IncidentId, Incident> incidents;
   std::map<OrderId, Order> orders;
   std::map<std::string, Unit, std::less<>> units;  // by callsign
+  std::map<WarningId, Warning> warnings;
   std::uint64_t events_applied = 0;  // how many events built this state
 
   // nullptr when absent.
   [[nodiscard]] const Call* find(CallId id) const;
   [[nodiscard]] const Incident* find(IncidentId id) const;
   [[nodiscard]] const Order* find(OrderId id) const;
+  [[nodiscard]] const Warning* find(WarningId id) const;
   [[nodiscard]] Call* find(CallId id);
   [[nodiscard]] Incident* find(IncidentId id);
   [[nodiscard]] Order* find(OrderId id);
+  [[nodiscard]] Warning* find(WarningId id);
   [[nodiscard]] const Unit* find_unit(std::string_view id) const;
   [[nodiscard]] Unit* find_unit(std::string_view id);
 

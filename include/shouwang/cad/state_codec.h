@@ -12,8 +12,9 @@
 
 namespace shouwang::cad {
 
-// Version 2 added units; a version 1 snapshot has none (it predates them) and still reads.
-inline constexpr int kStateFormatVersion = 2;
+// Version 2 added units, version 3 early-warning directives; an older snapshot has none
+// of what it predates and still reads.
+inline constexpr int kStateFormatVersion = 3;
 inline constexpr int kOldestStateFormatVersion = 1;
 
 std::string serialize_state(const State& state);

@@ -54,6 +54,8 @@ class AccessPolicy {
   [[nodiscard]] bool may_see(const Principal& p, const cad::Incident& incident, const cad::State& state) const;
   [[nodiscard]] bool may_see(const Principal& p, const cad::Order& order, const cad::State& state) const;
   [[nodiscard]] bool may_see(const Principal& p, const cad::Call& call, const cad::State& state) const;
+  // An early-warning directive: the city sees all, a scope those about its areas.
+  [[nodiscard]] bool may_see(const Principal& p, const cad::Warning& warning) const;
   // A unit: the city sees all, a scope the units of its stations, a terminal its own.
   [[nodiscard]] bool may_see(const Principal& p, const cad::Unit& unit) const;
   // The same rule for a unit known by its code and station (its live position).

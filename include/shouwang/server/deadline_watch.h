@@ -17,14 +17,12 @@
 // tick() is one pass (tests call it with a ManualClock); start() runs it on a thread.
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include <shouwang/base/clock.h>
@@ -33,6 +31,7 @@
 #include <shouwang/cad/deadlines.h>
 #include <shouwang/cad/taxonomy.h>
 #include <shouwang/server/command_service.h>
+#include <shouwang/server/periodic.h>
 #include <shouwang/server/unit_locator.h>
 
 namespace shouwang::server {
@@ -97,11 +96,9 @@ class DeadlineWatch {
   const Clock& clock_;
   const DeadlineWatchOptions options_;
 
-  mutable std::mutex mutex_;  // guards stats_ and the thread's state
+  mutable std::mutex mutex_;  // guards stats_
   DeadlineWatchStats stats_;
-  std::condition_variable wake_;
-  bool stopping_ = false;
-  std::thread thread_;
+  Periodic periodic_;
 };
 
 }  // namespace shouwang::server

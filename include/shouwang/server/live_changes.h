@@ -7,7 +7,7 @@
 // state of those records, with persons' details withheld as in the API.
 //
 // {"type": "change", "n": K, "seq": S, "first_seq": F, "events": [...], "incidents": [...],
-//  "calls": [...], "orders": [...], "units": [...]}
+//  "calls": [...], "orders": [...], "units": [...], "warnings": [...]}
 
 #include <map>
 #include <memory>

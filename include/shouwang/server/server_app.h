@@ -19,6 +19,7 @@
 #include <shouwang/base/result.h>
 #include <shouwang/server/authenticator.h>
 #include <shouwang/server/deadline_watch.h>
+#include <shouwang/server/warning_watch.h>
 #include <shouwang/server/http_server.h>
 #include <shouwang/server/stream_hub.h>
 #include <shouwang/server/unit_telemetry.h>
@@ -43,6 +44,8 @@ struct AppOptions {
   UnitTelemetryOptions telemetry;
   // Deadlines per priority and GPS arrival detection (the timers run on `clock`).
   DeadlineWatchOptions deadlines;
+  // The daily early-warning scan that raises directives for the stations.
+  WarningWatchOptions warnings;
   const Clock* clock = nullptr;                // default: the system clock
 };
 

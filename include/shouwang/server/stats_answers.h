@@ -11,7 +11,8 @@
 //   streaks    zero-incident streaks per station or sub-bureau
 //   safety     the safety index (平安指数) per station or sub-bureau, part by part
 //   standards  response times against 城区 5 min / 城郊 10 min and NFPA 1710
-//   hotspots   a GeoJSON map of cells: counts, kernel density, Gi* or local Moran's I
+//   hotspots   a GeoJSON map of cells: counts, kernel density, Gi* or local Moran's I; or
+//              of street segments: counts, Gi* or local Moran's I
 //   warnings   early-warning alarms of one day per area and reporting group or type
 //
 // Parameters and answers: docs/api/openapi.json (tag Statistics).
@@ -24,15 +25,25 @@
 #include <shouwang/analytics/periods.h>
 #include <shouwang/base/result.h>
 #include <shouwang/osm/jurisdictions.h>
+#include <shouwang/routing/snap_index.h>
+#include <shouwang/routing/street_segments.h>
 #include <shouwang/server/statistics.h>
 
 namespace shouwang::server {
+
+// The road network for hotspot statistics on street segments; both null when the server
+// has none (then on=segments answers 503).
+struct RoadSegments {
+  const routing::SnapIndex* snap = nullptr;
+  const routing::StreetSegments* segments = nullptr;
+};
 
 struct StatsEnvironment {
   analytics::Day today;  // the centre's local day (the default period is its month)
   const osm::Jurisdictions* jurisdictions = nullptr;  // areas and populations; may be null
   // Which station or sub-bureau codes the caller may see figures of; null: all of them.
   std::function<bool(std::string_view org_code)> in_scope;
+  RoadSegments roads;
 };
 
 // kInvalidArgument naming the parameter for a bad one; kNotFound for an unknown `what`.

@@ -23,6 +23,8 @@
 #include <shouwang/cad/recommendation.h>
 #include <shouwang/cad/state.h>
 #include <shouwang/cad/taxonomy.h>
+#include <shouwang/routing/snap_index.h>
+#include <shouwang/routing/street_segments.h>
 
 namespace shouwang::server {
 
@@ -63,6 +65,11 @@ class UnitLocator {
   // query object of their own, so they do not wait for recommendations or fixes.
   [[nodiscard]] Result<UnitRoute> route(const cad::Unit& unit, LatLon target, Seconds max_fix_age,
                                         UtcTime now) const;
+
+  // The road network's snapping index, and its street segments (built on the first call,
+  // once), for hotspot statistics on segments. Both live as long as the locator.
+  [[nodiscard]] const routing::SnapIndex& snap_index() const;
+  [[nodiscard]] const routing::StreetSegments& street_segments() const;
 
   // The latest fix of a unit, if any.
   [[nodiscard]] std::optional<cad::UnitFix> fix(std::string_view unit) const;

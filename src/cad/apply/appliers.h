@@ -83,6 +83,10 @@ void apply_unit_emergency_cleared(State& s, const EventMeta& e, const FieldReade
 void apply_order_deadline_missed(State& s, const EventMeta& e, const FieldReader& p);
 void apply_incident_deadline_missed(State& s, const EventMeta& e, const FieldReader& p);
 
+// warning_appliers.cpp
+void apply_warning_raised(State& s, const EventMeta& e, const FieldReader& p);
+void apply_warning_acknowledged(State& s, const EventMeta& e, const FieldReader& p);
+
 // After an order event: the order's unit (a registered unit it targets) lists the order
 // while it is open and takes the status of its latest open order, or becomes available
 // when its last one ends. `cause` (the event type) goes into the unit's history.

@@ -15,7 +15,7 @@ namespace {
 
 namespace et = event_type;
 
-constexpr std::array<std::pair<std::string_view, Applier>, 38> kAppliers{{
+constexpr std::array<std::pair<std::string_view, Applier>, 40> kAppliers{{
     {et::kCallReceived, apply_call_received},
     {et::kCallAttached, apply_call_attached},
     {et::kCallDismissed, apply_call_dismissed},
@@ -54,6 +54,8 @@ constexpr std::array<std::pair<std::string_view, Applier>, 38> kAppliers{{
     {et::kUnitEmergencyCleared, apply_unit_emergency_cleared},
     {et::kOrderDeadlineMissed, apply_order_deadline_missed},
     {et::kIncidentDeadlineMissed, apply_incident_deadline_missed},
+    {et::kWarningRaised, apply_warning_raised},
+    {et::kWarningAcknowledged, apply_warning_acknowledged},
 }};
 
 Applier applier_for(std::string_view type) {

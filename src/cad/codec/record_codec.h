@@ -15,6 +15,7 @@
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/record_id.h>
 #include <shouwang/cad/unit.h>
+#include <shouwang/cad/warning.h>
 
 #include "cad/json/field_reader.h"
 
@@ -25,12 +26,21 @@ nlohmann::json encode(const Incident& incident);
 nlohmann::json encode(const Order& order);
 nlohmann::json encode(const Unit& unit);
 nlohmann::json encode(const UnitProfile& profile);
+nlohmann::json encode(const Warning& warning);
 
 Call decode_call(const FieldReader& in);
 Incident decode_incident(const FieldReader& in);
 Order decode_order(const FieldReader& in);
 Unit decode_unit(const FieldReader& in);
 UnitProfile decode_profile(const FieldReader& in);
+Warning decode_warning(const FieldReader& in);
+
+// A warning's subject and evidence, the same in its record, its event and the command
+// that raises it.
+nlohmann::json encode(const WarningSubject& subject);
+nlohmann::json encode(const std::vector<WarningEvidence>& evidence);
+WarningSubject decode_warning_subject(const FieldReader& in);
+std::vector<WarningEvidence> decode_warning_evidence(const FieldReader& in, std::string_view key);
 
 // Lifecycle histories, shared by incidents, orders and units.
 template <typename Status>

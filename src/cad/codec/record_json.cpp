@@ -8,5 +8,6 @@ nlohmann::json call_json(const Call& call) { return encode(call); }
 nlohmann::json incident_json(const Incident& incident) { return encode(incident); }
 nlohmann::json order_json(const Order& order) { return encode(order); }
 nlohmann::json unit_json(const Unit& unit) { return encode(unit); }
+nlohmann::json warning_json(const Warning& warning) { return encode(warning); }
 
 }  // namespace shouwang::cad

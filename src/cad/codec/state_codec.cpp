@@ -48,7 +48,8 @@ std::string serialize_state(const State& state) {
                               {"calls", encode_map(state.calls)},
                               {"incidents", encode_map(state.incidents)},
                               {"orders", encode_map(state.orders)},
-                              {"units", encode_map(state.units)}};
+                              {"units", encode_map(state.units)},
+                              {"warnings", encode_map(state.warnings)}};
   return out.dump();
 }
 
@@ -73,6 +74,8 @@ Result<State> parse_state(std::string_view text) {
     decode_map(in, "orders", state.orders, decode_order);
     if (version >= 2)
       decode_map(in, "units", state.units, decode_unit);
+    if (version >= 3)
+      decode_map(in, "warnings", state.warnings, decode_warning);
     return state;
   } catch (const JsonFormatError& e) {
     return Error(Errc::kCorrupt, std::string("state snapshot: ") + e.what(), "state");

@@ -87,6 +87,14 @@ Result<OrderId> Decision::new_order_id() {
   return make_order_id(*n);
 }
 
+Result<WarningId> Decision::new_warning_id() {
+  auto n = next_number(last_serial_of_day(state_.warnings, centre_.division_code, today()),
+                       warnings_handed_out_);
+  if (!n.ok())
+    return n.error();
+  return make_warning_id(*n);
+}
+
 Result<const Call*> Decision::call(CallId id, std::string_view field) const {
   const Call* found = state_.find(id);
   if (found == nullptr) {

@@ -38,6 +38,7 @@ class Decision {
   Result<IncidentId> new_incident_id();
   Result<CallId> new_call_id();
   Result<OrderId> new_order_id();
+  Result<WarningId> new_warning_id();
 
   // Lookups that turn a missing record into kNotFound naming `field`.
   Result<const Call*> call(CallId id, std::string_view field = "call") const;
@@ -68,6 +69,7 @@ class Decision {
   std::uint32_t calls_handed_out_ = 0;
   std::uint32_t incidents_handed_out_ = 0;
   std::uint32_t orders_handed_out_ = 0;
+  std::uint32_t warnings_handed_out_ = 0;
   std::vector<store::EventDraft> drafts_;
   std::optional<Error> text_error_;
 };

@@ -72,6 +72,10 @@ Status handle(Decision& d, const ClearEmergency& c);
 // deadline_handlers.cpp
 Status handle(Decision& d, const RecordMissedDeadline& c);
 
+// warning_handlers.cpp
+Status handle(Decision& d, const RaiseWarning& c);
+Status handle(Decision& d, const AcknowledgeWarning& c);
+
 // The entity name of a unit's events: "unit/A-01".
 std::string unit_entity(std::string_view unit);
 

@@ -6,6 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <shouwang/cad/record_id.h>
+
+#include "cad/codec/record_codec.h"
 #include "cad/json/field_reader.h"
 
 namespace shouwang::cad {
@@ -287,6 +290,19 @@ const std::vector<Entry>& entries() {
                                      in.incident_id("incident"), in.optional_order_id("order"), in.time("due"),
                                      in.string_or_empty("offered_unit")};
        }},
+      {"raise_warning", {"subject", "evidence"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         const FieldReader subject = in.object("subject");
+         only_members(in.raw("subject"), {"day", "level", "area", "kind", "code"}, "subject");
+         return RaiseWarning{decode_warning_subject(subject), decode_warning_evidence(in, "evidence")};
+       }},
+      {"acknowledge_warning", {"warning", "response"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         auto id = parse_warning_id(in.string("warning"), "warning");
+         if (!id.ok())
+           in.fail("warning", id.error().message);
+         return AcknowledgeWarning{*id, in.string("response")};
+       }},
   };
   return table;
 }
@@ -335,7 +351,7 @@ const std::vector<std::string_view>& command_names() {
 }
 
 bool server_only(std::string_view name) {
-  return name == RecordMissedDeadline::kName;
+  return name == RecordMissedDeadline::kName || name == RaiseWarning::kName;
 }
 
 const std::vector<std::string_view>& command_fields(std::string_view name) {

@@ -8,6 +8,7 @@
 #include <shouwang/cad/command_json.h>
 #include <shouwang/cad/event_types.h>
 #include <shouwang/cad/record_id.h>
+#include <shouwang/cad/record_json.h>
 
 #include "server/api/api_support.h"
 #include "server/api/command_table.h"
@@ -25,6 +26,10 @@ using nlohmann::json;
 json answer_record(const CommandRoute& route, const cad::Command& command, const Outcome& outcome,
                    const cad::State& state) {
   json out;
+  if (const auto* ack = std::get_if<cad::AcknowledgeWarning>(&command); route.answers == Answers::kWarning && ack) {
+    if (const cad::Warning* w = state.find(ack->warning)) out["warning"] = cad::warning_json(*w);
+    return out;
+  }
   if (route.answers == Answers::kUnit) {
     std::visit(
         [&](const auto& c) {

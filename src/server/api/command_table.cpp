@@ -10,7 +10,7 @@ constexpr CommandRoute route(std::string_view pattern, std::string_view command,
   return {pattern, command, answers, creates, numeric_param};
 }
 
-constexpr std::array<CommandRoute, 41> kRoutes{
+constexpr std::array<CommandRoute, 42> kRoutes{
     route("/api/v1/calls", "receive_call", Answers::kCall, true),
     route("/api/v1/calls/{call}/dismiss", "dismiss_call", Answers::kCall),
     route("/api/v1/calls/{call}/merge", "merge_call", Answers::kCall),
@@ -52,6 +52,7 @@ constexpr std::array<CommandRoute, 41> kRoutes{
     route("/api/v1/units/{unit}/status", "set_unit_status", Answers::kUnit),
     route("/api/v1/units/{unit}/emergency", "raise_emergency", Answers::kUnit, true),
     route("/api/v1/units/{unit}/emergency/clear", "clear_emergency", Answers::kUnit),
+    route("/api/v1/warnings/{warning}/acknowledge", "acknowledge_warning", Answers::kWarning),
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <shouwang/cad/record_id.h>
+#include <shouwang/cad/record_json.h>
 
 #include "server/api/api_support.h"
 #include "server/api/incident_search.h"
@@ -177,6 +178,13 @@ HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p)
       const bool alarm = unit.emergency && p.role != Role::kUnitTerminal;
       if (!unit.retired && (alarm || api.policy.may_see(p, unit))) units.push_back(unit_view(unit));
     }
+    // Directives the caller's stations have not acknowledged yet.
+    json warnings = json::array();
+    if (p.role != Role::kUnitTerminal) {
+      for (const auto& [id, warning] : state.warnings) {
+        if (!cad::is_acknowledged(warning) && api.policy.may_see(p, warning)) warnings.push_back(cad::warning_json(warning));
+      }
+    }
     const cad::DeadlinePolicy& d = api.deadlines;
     return json_response(200, {{"seq", seq},
                                {"scope", p.scope},
@@ -186,7 +194,8 @@ HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p)
                                  {"feedback_s", d.feedback_s},
                                  {"pending_s", d.pending_s}}},
                                {"snapshot", {{"incidents", std::move(incidents)}, {"calls", std::move(calls)},
-                                             {"orders", std::move(orders)}, {"units", std::move(units)}}}});
+                                             {"orders", std::move(orders)}, {"units", std::move(units)},
+                                             {"warnings", std::move(warnings)}}}});
   });
 }
 

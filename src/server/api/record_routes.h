@@ -8,6 +8,7 @@ namespace shouwang::server::api {
 void add_record_routes(Router& router, ApiServices& api);
 void add_auth_routes(Router& router, ApiServices& api);
 void add_user_routes(Router& router, ApiServices& api);
+void add_warning_routes(Router& router, ApiServices& api);
 void add_reference_routes(Router& router, ApiServices& api);
 void add_eido_routes(Router& router, ApiServices& api);
 void add_unit_routes(Router& router, ApiServices& api);

@@ -71,6 +71,7 @@ void add_api_routes(Router& router, ApiServices& api) {
   api::add_position_routes(router, api);
   api::add_place_routes(router, api);
   api::add_stats_routes(router, api);
+  api::add_warning_routes(router, api);
 }
 
 }  // namespace shouwang::server

@@ -40,6 +40,11 @@ HttpResponse answer(ApiServices& api, const HttpRequest& request, const Principa
   auto env = environment(api, p);
   if (!env)
     return error_response(env.error());
+  // Street segments are built on the first request that needs them.
+  if (const auto params = query_params(request.query);
+      what == "hotspots" && api.units != nullptr && params.contains("on") && params.at("on") == "segments") {
+    env->roads = {&api.units->snap_index(), &api.units->street_segments()};
+  }
   auto body = what == "briefing"
                   ? answer_briefing(*api.statistics, query_params(request.query), *env)
                   : answer_stats(*api.statistics, what, query_params(request.query), *env);

@@ -70,6 +70,7 @@ struct ServerApp::Parts {
   std::unique_ptr<Statistics> stats;
   std::unique_ptr<UnitTelemetry> telemetry;
   std::unique_ptr<DeadlineWatch> watch;
+  std::unique_ptr<WarningWatch> warnings;
   std::unique_ptr<ApiServices> api;
   std::unique_ptr<StaticFiles> console;
   Router router;
@@ -254,6 +255,8 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
       },
       clock, options.deadlines);
   p.metrics.add_section([raw] { return raw->watch->prometheus(); });
+  p.warnings = std::make_unique<WarningWatch>(*p.commands, *p.stats, p.org->jurisdictions(), clock, options.warnings);
+  p.metrics.add_section([raw] { return raw->warnings->prometheus(); });
 
   // Routes.
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
@@ -328,6 +331,7 @@ Status ServerApp::start() {
   parts_->hub->start_heartbeats();
   if (Status ok = parts_->telemetry->start(); !ok) return ok;
   parts_->watch->start();
+  parts_->warnings->start();
   return {};
 }
 
@@ -342,6 +346,7 @@ void ServerApp::stop() {
   // No more positions: MQTT disconnects and the last track points are written.
   p.telemetry->stop();
   p.watch->stop();
+  p.warnings->stop();
   // Commands already queued are committed and their callers answered while the HTTP
   // threads still run; later ones get 503.
   p.commands->stop();

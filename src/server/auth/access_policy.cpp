@@ -42,7 +42,7 @@ const Names kStationWork = {"split_order",     "acknowledge_order", "sign_for", 
                             "arrive",          "give_feedback",     "complete_order", "return_order",
                             "cancel_order",    "add_note",          "add_caution",  "add_person",
                             "add_vehicle",     "verify_field",      "add_location_candidate",
-                            "set_disposition", "close_scene"};
+                            "set_disposition", "close_scene",       "acknowledge_warning"};
 
 // The incidents a command acts on (none for commands that create one).
 std::vector<const cad::Incident*> incidents_of(const cad::Command& command, const cad::State& state) {
@@ -167,6 +167,11 @@ bool AccessPolicy::may_see(const Principal& p, const cad::Call& call, const cad:
   return incident != nullptr && may_see(p, *incident, state);
 }
 
+bool AccessPolicy::may_see(const Principal& p, const cad::Warning& warning) const {
+  if (p.role == Role::kUnitTerminal) return false;
+  return city_wide(p) || station_in_scope(p, warning.subject.area);
+}
+
 bool AccessPolicy::may_see(const Principal& p, const cad::Unit& unit) const {
   return may_see_unit(p, unit.id, unit.profile.station);
 }
@@ -216,6 +221,12 @@ Status AccessPolicy::may_issue(const Principal& p, const cad::Command& command, 
   for (const cad::Incident* incident : incidents_of(command, state)) {
     if (!may_see(p, *incident, state)) {
       return denied("incident " + to_string(incident->id) + " is outside " + p.username + "'s scope " + p.scope);
+    }
+  }
+  if (const auto* ack = std::get_if<cad::AcknowledgeWarning>(&command); ack != nullptr) {
+    if (const cad::Warning* w = state.find(ack->warning); w != nullptr && !may_see(p, *w)) {
+      return denied("warning " + to_string(w->id) + " is about " + w->subject.area + ", outside " + p.username +
+                    "'s scope " + p.scope);
     }
   }
   if (const auto* assign = std::get_if<cad::AssignStation>(&command); assign != nullptr) {

@@ -25,6 +25,7 @@ struct ChangeData {
   std::vector<CallId> calls;
   std::vector<OrderId> orders;
   std::vector<std::string> units;
+  std::vector<WarningId> warnings;
   cad::State records;
 };
 
@@ -48,6 +49,7 @@ Change make_change(const Committed& committed, const cad::State& durable) {
       if (auto id = cad::parse_incident_id(entity); id.ok()) add_unique(data->incidents, *id);
       else if (auto cid = cad::parse_call_id(entity); cid.ok()) add_unique(data->calls, *cid);
       else if (auto oid = cad::parse_order_id(entity); oid.ok()) add_unique(data->orders, *oid);
+      else if (auto wid = cad::parse_warning_id(entity); wid.ok()) add_unique(data->warnings, *wid);
       else if (entity.starts_with(cad::event_type::kUnitEntityPrefix))
         add_unique(data->units, entity.substr(cad::event_type::kUnitEntityPrefix.size()));
     }
@@ -72,6 +74,9 @@ Change make_change(const Committed& committed, const cad::State& durable) {
   }
   for (const std::string& u : data->units) {
     if (const cad::Unit* unit = durable.find_unit(u)) data->records.units.emplace(u, *unit);
+  }
+  for (WarningId w : data->warnings) {
+    if (const cad::Warning* warning = durable.find(w)) data->records.warnings.emplace(w, *warning);
   }
   Change change;
   change.seq = committed.last_seq;
@@ -139,6 +144,12 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
     units.push_back(api::unit_view(unit));
     visible.insert(std::string(cad::event_type::kUnitEntityPrefix) + id);
   }
+  json warnings = json::array();
+  for (const auto& [id, warning] : records.warnings) {
+    if (principal.role == Role::kUnitTerminal || !policy_->may_see(principal, warning)) continue;
+    warnings.push_back(cad::warning_json(warning));
+    visible.insert(cad::to_string(id));
+  }
   json events = json::array();
   for (const auto& e : data.events) {
     const bool seen = std::any_of(e.body.entities.begin(), e.body.entities.end(),
@@ -154,7 +165,7 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
   // The hub writes "type", "n" and "seq" in front of these members.
   const json out = {{"first_seq", data.first_seq}, {"events", std::move(events)},
                     {"incidents", std::move(incidents)}, {"calls", std::move(calls)}, {"orders", std::move(orders)},
-                    {"units", std::move(units)}};
+                    {"units", std::move(units)}, {"warnings", std::move(warnings)}};
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

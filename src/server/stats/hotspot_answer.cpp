@@ -10,7 +10,9 @@
 #include <shouwang/analytics/local_statistics.h>
 #include <shouwang/analytics/selection.h>
 
+#include "server/stats/hotspot_params.h"
 #include "server/stats/lattice_area.h"
+#include "server/stats/segment_hotspots.h"
 #include "server/stats/stats_json.h"
 
 namespace shouwang::server::stats {
@@ -22,28 +24,6 @@ namespace an = analytics;
 constexpr double kMinCell = 50.0, kMaxCell = 5000.0;
 constexpr std::size_t kMaxCells = 1'000'000;
 constexpr double kKdeListedShare = 0.01;  // kde cells listed: at least 1 % of the peak
-
-Result<double> number(const StatsParams& params, const std::string& name, double fallback,
-                      double lo, double hi) {
-  const auto it = params.rest.find(name);
-  if (it == params.rest.end())
-    return fallback;
-  double v = 0;
-  const std::string& text = it->second;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
-      !(v >= lo && v <= hi))
-    return Error(Errc::kInvalidArgument,
-                 name + " is a number from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                     ", not '" + text + "'",
-                 name);
-  return v;
-}
-
-std::string param(const StatsParams& params, const std::string& name, const std::string& fallback) {
-  const auto it = params.rest.find(name);
-  return it == params.rest.end() ? fallback : it->second;
-}
 
 Result<an::SpatialWeights> weights_for(const std::string& text, const an::StudyGrid& grid) {
   if (text == "queen")
@@ -68,32 +48,16 @@ Result<an::SpatialWeights> weights_for(const std::string& text, const an::StudyG
       "neighbours");
 }
 
-double round_to(double v, int digits) {
-  const double scale = std::pow(10.0, digits);
-  return std::round(v * scale) / scale;
-}
-
-const char* quadrant_name(an::MoranQuadrant q) {
-  switch (q) {
-    case an::MoranQuadrant::kHighHigh:
-      return "HH";
-    case an::MoranQuadrant::kLowLow:
-      return "LL";
-    case an::MoranQuadrant::kHighLow:
-      return "HL";
-    case an::MoranQuadrant::kLowHigh:
-      return "LH";
-    case an::MoranQuadrant::kNotSignificant:
-      break;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
-Result<std::string> hotspots(const an::IncidentHistory& history, const StatsParams& params) {
+Result<std::string> hotspots(const an::IncidentHistory& history, const StatsParams& params,
+                             const RoadSegments& roads) {
+  if (param(params, "on", "cells") == "segments")
+    return segment_hotspots(history, params, roads);
+  if (const std::string on = param(params, "on", "cells"); on != "cells")
+    return Error(Errc::kInvalidArgument, "on is cells or segments, not '" + on + "'", "on");
   if (Status ok =
-          only_known(params, {"method", "cell", "bandwidth", "kernel", "neighbours", "alpha"});
+          only_known(params, {"on", "method", "cell", "bandwidth", "kernel", "neighbours", "alpha"});
       !ok)
     return ok.error();
   const std::string method = param(params, "method", "counts");

@@ -14,6 +14,7 @@
 // cells with incidents and, for the statistics, the significant ones.
 // Parameters: method, cell (metres, 50–5,000, default 250), bandwidth, kernel, neighbours,
 // alpha, plus the common ones (period, type, group, station, district, priority, ...).
+// With on=segments the units are street segments instead of cells (segment_hotspots.h).
 
 #include <string>
 
@@ -25,6 +26,7 @@
 
 namespace shouwang::server::stats {
 
-Result<std::string> hotspots(const analytics::IncidentHistory& history, const StatsParams& params);
+Result<std::string> hotspots(const analytics::IncidentHistory& history, const StatsParams& params,
+                             const RoadSegments& roads);
 
 }  // namespace shouwang::server::stats

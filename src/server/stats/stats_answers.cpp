@@ -429,7 +429,7 @@ Result<std::string> answer_stats(const Statistics& statistics, std::string_view 
     if (what == "standards")
       return stats::standards(env, history, *params);
     if (what == "hotspots")
-      return stats::hotspots(history, *params);
+      return stats::hotspots(history, *params, env.roads);
     if (what == "warnings")
       return stats::warnings(env, history, *params);
     return streaks(env, history, *params);

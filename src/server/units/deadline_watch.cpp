@@ -96,26 +96,10 @@ WatchPass DeadlineWatch::tick() {
 }
 
 void DeadlineWatch::start() {
-  std::lock_guard lock(mutex_);
-  if (thread_.joinable() || stopping_) return;
-  thread_ = std::thread([this] {
-    std::unique_lock wait(mutex_);
-    while (!wake_.wait_for(wait, options_.period, [this] { return stopping_; })) {
-      wait.unlock();
-      (void)tick();
-      wait.lock();
-    }
-  });
+  periodic_.start(options_.period, [this] { (void)tick(); });
 }
 
-void DeadlineWatch::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
-}
+void DeadlineWatch::stop() { periodic_.stop(); }
 
 DeadlineWatchStats DeadlineWatch::stats() const {
   std::lock_guard lock(mutex_);

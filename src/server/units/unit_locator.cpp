@@ -24,6 +24,8 @@ struct UnitLocator::Roads {
   cad::RoadTravelOptions options;
   std::unique_ptr<cad::RoadTravelTimes> travel;
   std::optional<routing::ChQuery> route_query;  // for route(), under route_mutex_
+  std::once_flag segments_built;
+  routing::StreetSegments segments;
 };
 
 Result<std::unique_ptr<UnitLocator>> UnitLocator::load(const std::filesystem::path& data) {
@@ -123,6 +125,13 @@ std::optional<cad::UnitFix> UnitLocator::fix(std::string_view unit) const {
 UnitLocator::Stats UnitLocator::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
+}
+
+const routing::SnapIndex& UnitLocator::snap_index() const { return *roads_->index; }
+
+const routing::StreetSegments& UnitLocator::street_segments() const {
+  std::call_once(roads_->segments_built, [this] { roads_->segments = routing::street_segments(roads_->graph.graph); });
+  return roads_->segments;
 }
 
 }  // namespace shouwang::server
