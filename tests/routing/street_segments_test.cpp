@@ -1,12 +1,19 @@
 // Street segments chain the graph's pieces between junctions: by position, not node id,
 // so turn-restriction copies and two-way arcs make no extra segments; bends are through
-// positions; a ring without junctions is one segment; neighbours share a junction.
+// positions; a ring without junctions is one segment; neighbours share a junction. On the
+// real extracts, the same rules hold on every piece of road.
 
+#include <chrono>
+#include <cstdio>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
 #include <shouwang/routing/street_segments.h>
+
+#include "routing/real_extracts.h"
 
 namespace shouwang::routing {
 namespace {
@@ -94,6 +101,76 @@ TEST(StreetSegments, AnEmptyGraphHasNone) {
   EXPECT_EQ(s.size(), 0u);
   EXPECT_TRUE(s.neighbours.empty());
 }
+
+// On the real extracts (skipped, naming the file, when absent): every arc between two
+// positions lies on a segment whose line runs through both; the segments' lengths add up to
+// the network's (each piece once); every position a line passes through, its ends apart,
+// is where exactly two pieces meet; neighbours are valid pairs.
+class RealStreetSegments : public testing::RealExtractTest {};
+
+TEST_P(RealStreetSegments, CoverEveryPieceOnceAndBreakOnlyAtJunctions) {
+  const RoadGraph& g = extract().graph();
+  const auto started = std::chrono::steady_clock::now();
+  const StreetSegments s = street_segments(g);
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  ASSERT_GT(s.size(), 0u);
+  // The undirected pieces by position, and how many meet at each position.
+  std::set<std::pair<LatLon, LatLon>, decltype([](const auto& a, const auto& b) {
+             const auto key = [](const std::pair<LatLon, LatLon>& p) {
+               return std::tuple(p.first.lat, p.first.lon, p.second.lat, p.second.lon);
+             };
+             return key(a) < key(b);
+           })>
+      pieces;
+  const auto ordered = [](LatLon a, LatLon b) {
+    return std::tuple(a.lat, a.lon) < std::tuple(b.lat, b.lon) ? std::pair(a, b) : std::pair(b, a);
+  };
+  for (std::uint32_t v = 0; v < g.node_count(); ++v) {
+    for (ArcId a = g.begin_out(NodeId(v)); a != g.end_out(NodeId(v)); a = ArcId(a.value() + 1)) {
+      const LatLon from = g.coordinate(NodeId(v)), to = g.coordinate(g.head(a));
+      if (from == to)
+        continue;
+      pieces.insert(ordered(from, to));
+      const std::uint32_t seg = s.of_arc[a.value()];
+      ASSERT_LT(seg, s.size());
+      const auto& line = s.lines[seg];
+      bool consecutive = false;
+      for (std::size_t k = 0; k + 1 < line.size() && !consecutive; ++k)
+        consecutive = ordered(line[k], line[k + 1]) == ordered(from, to);
+      ASSERT_TRUE(consecutive) << "arc " << a.value() << " is not a step of segment " << seg;
+    }
+  }
+  std::map<std::tuple<double, double>, int> meeting;
+  double network_m = 0;
+  for (const auto& [a, b] : pieces) {
+    ++meeting[{a.lat, a.lon}];
+    ++meeting[{b.lat, b.lon}];
+    network_m += haversine_distance(a, b).value();
+  }
+  double segments_m = 0;
+  std::size_t steps = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    segments_m += s.length_m[i];
+    steps += s.lines[i].size() - 1;
+    for (std::size_t k = 1; k + 1 < s.lines[i].size(); ++k)
+      ASSERT_EQ((meeting[{s.lines[i][k].lat, s.lines[i][k].lon}]), 2)
+          << "segment " << i << " runs through a junction";
+  }
+  EXPECT_EQ(steps, pieces.size()) << "each piece on one segment, once";
+  EXPECT_NEAR(segments_m, network_m, 1e-6 * network_m);
+  for (const auto& [a, b] : s.neighbours) {
+    EXPECT_LT(a, b);
+    EXPECT_LT(b, s.size());
+  }
+  std::printf(
+      "%zu nodes, %zu pieces, %zu street segments (%.0f km), %zu neighbour pairs, built in %.1f "
+      "ms\n",
+      g.node_count(), pieces.size(), s.size(), segments_m / 1000, s.neighbours.size(), ms);
+}
+
+INSTANTIATE_TEST_SUITE_P(SharedData, RealStreetSegments,
+                         ::testing::ValuesIn(testing::kRealExtracts), testing::extract_test_name);
 
 }  // namespace
 }  // namespace shouwang::routing
