@@ -3,6 +3,8 @@
  * Member names are the API's own (snake_case) so a record can be shown without mapping.
  */
 
+import type { Warning } from './warnings';
+
 export type IncidentStatus =
   | 'accepting'
   | 'accepted'
@@ -148,6 +150,8 @@ export interface Snapshot {
   calls: Call[];
   orders: Order[];
   units: Unit[];
+  /** The early-warning directives of the scope not yet acknowledged (none for unit terminals). */
+  warnings: Warning[];
 }
 
 export interface StateAnswer {

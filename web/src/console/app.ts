@@ -17,6 +17,8 @@ import { Shell } from './shell';
 import { showShortcutSheet } from './shortcuts';
 import { TerminalView } from './terminal';
 import { MapView } from './map_view';
+import { seesWarnings } from './warning_model';
+import { WarningsPanel } from './warnings_panel';
 import { Workspace } from './workspace';
 
 const THEME_KEY = 'shouwang.console.theme';
@@ -110,6 +112,9 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
     },
   });
   const ctx = new ConsoleContext(http, store, sync, user, city, taxonomy, orgUnits, initialLocale);
+  // The directives a station must acknowledge: for the seats that may acknowledge them.
+  const warnings = seesWarnings(user.role) ? new WarningsPanel(ctx) : null;
+  const openWarnings = warnings ? () => warnings.open() : undefined;
   let theme: Theme = storage('local')?.getItem(THEME_KEY) === 'day' ? 'day' : 'night';
   document.body.dataset.theme = theme;
   const cityView = cityAnswer.loaded ? { bbox: cityAnswer.bbox, centre: cityAnswer.centre, basemap: cityAnswer.basemap } : null;
@@ -145,7 +150,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
         dashboardLoading = true;
         try {
           const { DashboardView } = await import('./dashboard');
-          dashboard = new DashboardView(ctx, theme, { onClose: () => void toggleDashboard(), onTheme: toggleTheme });
+          dashboard = new DashboardView(ctx, theme, { onClose: () => void toggleDashboard(), onTheme: toggleTheme, ...(openWarnings ? { onWarnings: openWarnings } : {}) });
           root.insertBefore(dashboard.el, shell?.toasts ?? null);
         } catch (error) {
           ctx.notify(failureText(error), 'error');
@@ -181,10 +186,15 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
             onBigScreen: () => (dashboard?.opened ? dashboard.toggleBigScreen() : workspace?.toggleBigScreen()),
             onDashboard: () => void toggleDashboard(),
           }),
+      ...(openWarnings ? { onWarnings: openWarnings } : {}),
     },
     theme,
   );
   ctx.notify = (text, tone) => shell?.notify(text, tone);
+  if (warnings) {
+    warnings.onCount = (open, fresh) => shell?.setWarnings(open, fresh);
+    document.body.append(warnings.el);
+  }
   document.body.classList.toggle('seat-terminal', user.role === 'unit_terminal');
   root.replaceChildren(shell.el);
 
@@ -198,7 +208,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
       if (change.positions.size > 0) terminalMap?.moveUnits(change.positions);
     });
   } else {
-    workspace = new Workspace(ctx, theme, toggleTheme, () => void toggleDashboard());
+    workspace = new Workspace(ctx, theme, toggleTheme, () => void toggleDashboard(), openWarnings);
     root.append(workspace.el, shell.toasts);
   }
   store.subscribe((change) => {
@@ -227,6 +237,7 @@ async function launch(root: HTMLElement, http: Http, user: User, initialLocale: 
     shell?.render();
     workspace?.render();
     if (dashboard?.opened) dashboard.render();
+    warnings?.render();
     terminal?.render();
     terminalMap?.setLocale();
   };

@@ -38,6 +38,8 @@ export interface DashboardHandlers {
   /** Back to the workspace. */
   onClose: () => void;
   onTheme: () => void;
+  /** Opens the early-warning directives (W), for the seats that have them. */
+  onWarnings?: () => void;
 }
 
 /**
@@ -376,7 +378,7 @@ export class DashboardView {
     this.bigAlarms.replaceChildren(bigAlarms);
   }
 
-  /** The dashboard's keys while it is open: S back, B big screen, L theme, ? the sheet, Esc. */
+  /** The dashboard's keys while it is open: S back, B big screen, L theme, W directives, ? the sheet, Esc. */
   private onKey(event: KeyboardEvent): void {
     if (!this.isOpen || event.defaultPrevented || document.querySelector('dialog[open]')) return;
     if (typingIn(event.target)) {
@@ -396,6 +398,9 @@ export class DashboardView {
         return run(() => this.toggleBigScreen());
       case 'l':
         return run(() => this.handlers.onTheme());
+      case 'w':
+        if (this.handlers.onWarnings) return run(this.handlers.onWarnings);
+        return;
       case '?':
         return run(() => showShortcutSheet(this.ctx));
       case 'Escape':

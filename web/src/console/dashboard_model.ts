@@ -1,5 +1,4 @@
 import {
-  REPORTING_GROUPS,
   type Alarm,
   type Briefing,
   type BriefingKind,
@@ -18,6 +17,7 @@ import type { Locale } from '../i18n/locales';
 import type { Params } from '../i18n/translate';
 import type { MessageKey } from '../i18n/zh-CN';
 import type { OrgUnit } from './context';
+import { groupName } from './reporting_group';
 
 /**
  * The figures of a briefing as the dashboard shows them: the bulletin's way of saying a
@@ -269,10 +269,7 @@ export function kpiTiles(briefing: Briefing, tr: Tr): KpiTile[] {
   ];
 }
 
-/** The name of a reporting group in the interface language. */
-export function groupName(tr: Tr, group: string): string {
-  return (REPORTING_GROUPS as readonly string[]).includes(group) ? tr(`group.${group}` as MessageKey) : group;
-}
+export { groupName };
 
 /** The parts of the safety index (src/analytics), in the order the bulletin lists them. */
 export const SAFETY_PARTS = ['rate', 'trend', 'clearance', 'response'] as const;

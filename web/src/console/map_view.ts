@@ -7,13 +7,21 @@ import type { Theme } from '../map/style';
 import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
+import { HotspotLayer } from './hotspot_layer';
+import { OVERLAY_NAMES, type CellOverlay, type OverlayName } from './map_overlay';
 import { STATUS_COLOURS, PRIORITY_COLOURS } from './palette';
+import { PatrolPlanLayer } from './patrol_plan_layer';
 
 type Feature = GeoJSON.Feature<GeoJSON.Geometry, Record<string, unknown>>;
 type Collection = GeoJSON.FeatureCollection<GeoJSON.Geometry, Record<string, unknown>>;
 
-export type MapLayer = 'units' | 'incidents' | 'stations' | 'route';
-export const MAP_LAYERS: readonly MapLayer[] = ['units', 'incidents', 'route', 'stations'];
+type LiveLayer = 'units' | 'incidents' | 'stations' | 'route';
+const LIVE_LAYERS: readonly LiveLayer[] = ['units', 'incidents', 'route', 'stations'];
+export type MapLayer = LiveLayer | OverlayName;
+/** The layer bar, in order. The live layers start on; the overlays start off (they fetch when switched on). */
+export const MAP_LAYERS: readonly MapLayer[] = [...LIVE_LAYERS, ...OVERLAY_NAMES];
+/** Hotspot cells under the station boundaries, the patrol plan over them, both under live incidents and units. */
+const OVERLAY_BELOW: Readonly<Record<OverlayName, string>> = { hotspots: 'stations', patrol: 'candidates' };
 
 /** How long a unit glides from one fix to the next, and how often the glide is redrawn. */
 const GLIDE_MS = 1000;
@@ -54,7 +62,9 @@ export function circlePolygon(lon: number, lat: number, radius: number): GeoJSON
  * The one map (一张图): live units gliding between fixes and coloured by status,
  * incidents by priority, the selected incident's location candidates with their
  * uncertainty circles, the route of a dispatched unit and the station areas, each a
- * layer that can be switched off. Clicking an incident selects it.
+ * layer that can be switched off. Clicking an incident selects it. The same layer bar
+ * switches on the hotspot and patrol plan layers (hotspot_layer.ts, patrol_plan_layer.ts),
+ * which bring their own data and panel.
  */
 export class MapView {
   readonly el: HTMLElement;
@@ -64,7 +74,11 @@ export class MapView {
   private selected = '';
   private route: RouteAnswer | null = null;
   private pin: { lon: number; lat: number; radius: number } | null = null;
-  private readonly visible = new Set<MapLayer>(MAP_LAYERS);
+  private readonly visible = new Set<MapLayer>(LIVE_LAYERS);
+  /** The hotspot and patrol plan layers: not on a unit terminal (its role may not read statistics). */
+  private readonly cellOverlays: readonly CellOverlay[];
+  /** The layers this seat's layer bar offers. */
+  private readonly layers: readonly MapLayer[];
   private orgAreas: Collection = { type: 'FeatureCollection', features: [] };
   private readonly layerBar: HTMLElement;
   private readonly canvasBox: HTMLElement;
@@ -76,7 +90,10 @@ export class MapView {
   ) {
     this.canvasBox = h('div', { class: 'map__canvas', 'data-testid': 'map' });
     this.layerBar = h('div', { class: 'map__layers', role: 'group' });
-    this.el = h('section', { class: 'panel panel--map' }, [this.canvasBox, this.layerBar]);
+    this.cellOverlays = ctx.user.role === 'unit_terminal' ? [] : [new HotspotLayer(ctx), new PatrolPlanLayer(ctx)];
+    this.layers = MAP_LAYERS.filter((layer) => (LIVE_LAYERS as readonly string[]).includes(layer) || this.cellOverlays.some((o) => o.name === layer));
+    const panels = h('div', { class: 'map__overlays' }, this.cellOverlays.map((o) => o.panel));
+    this.el = h('section', { class: 'panel panel--map' }, [this.canvasBox, this.layerBar, panels]);
   }
 
   /**
@@ -87,6 +104,7 @@ export class MapView {
     const { openMap } = await import('../map/basemap');
     this.view = openMap(this.canvasBox, city, this.theme, this.ctx.locale);
     const map = this.view.map;
+    for (const overlay of this.cellOverlays) overlay.attach(this.view);
     map.on('style.load', () => this.addOverlays());
     // `load`: the first complete picture; `idle` may never come while units keep moving.
     map.once('load', () => this.canvasBox.setAttribute('data-loaded', 'true'));
@@ -98,7 +116,7 @@ export class MapView {
       const id = first?.properties?.id;
       if (first?.layer.id === 'units' && typeof id === 'string') this.showUnit(id);
       else if (typeof id === 'string' && id !== '') this.onSelectIncident(id);
-      else this.onMapClick?.(event.lngLat.lng, event.lngLat.lat);
+      else if (!this.cellPopup(event.point, [event.lngLat.lng, event.lngLat.lat])) this.onMapClick?.(event.lngLat.lng, event.lngLat.lat);
     });
     void this.ctx.http
       .get<Collection>('/api/v1/org')
@@ -155,6 +173,12 @@ export class MapView {
   setLocale(): void {
     this.view?.setLocale(this.ctx.locale);
     this.renderLayerBar();
+    for (const overlay of this.cellOverlays) overlay.render();
+  }
+
+  /** The popup of the topmost overlay cell at `point`; false when no overlay has one there. */
+  private cellPopup(point: maplibregl.PointLike, at: [number, number]): boolean {
+    return [...this.cellOverlays].reverse().some((overlay) => overlay.popupAt(point, at));
   }
 
   resize(): void {
@@ -257,16 +281,16 @@ export class MapView {
    */
   private renderLayerBar(): void {
     this.layerBar.setAttribute('aria-label', this.ctx.tr('map.layers'));
-    if (this.layerBar.children.length !== MAP_LAYERS.length) {
+    if (this.layerBar.children.length !== this.layers.length) {
       this.layerBar.replaceChildren(
-        ...MAP_LAYERS.map((layer) => {
+        ...this.layers.map((layer) => {
           const b = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': `layer-${layer}` });
           b.addEventListener('click', () => this.toggle(layer));
           return b;
         }),
       );
     }
-    MAP_LAYERS.forEach((layer, i) => {
+    this.layers.forEach((layer, i) => {
       const b = this.layerBar.children[i] as HTMLElement;
       b.setAttribute('aria-pressed', String(this.visible.has(layer)));
       b.textContent = this.ctx.tr(`map.layer.${layer}`);
@@ -325,21 +349,23 @@ export class MapView {
         'circle-stroke-color': night ? '#0b0f14' : '#ffffff',
       },
     });
+    for (const overlay of this.cellOverlays) overlay.install(this.theme, OVERLAY_BELOW[overlay.name]);
     this.applyVisibility();
     this.refresh();
     this.drawRoute();
   }
 
   private applyVisibility(): void {
+    for (const overlay of this.cellOverlays) overlay.setVisible(this.visible.has(overlay.name));
     const map = this.view?.map;
     if (!map) return;
-    const layersOf: Record<MapLayer, string[]> = {
+    const layersOf: Record<LiveLayer, string[]> = {
       units: ['units'],
       incidents: ['incidents', 'candidates'],
       route: ['route'],
       stations: ['stations'],
     };
-    for (const layer of MAP_LAYERS) {
+    for (const layer of LIVE_LAYERS) {
       for (const id of layersOf[layer]) {
         if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', this.visible.has(layer) ? 'visible' : 'none');
       }

@@ -15,6 +15,8 @@ export interface ShellHandlers {
   onBigScreen?: () => void;
   /** Opens the statistics dashboard, or goes back from it to the workspace. */
   onDashboard?: () => void;
+  /** Opens the early-warning directives (only for the seats that acknowledge them). */
+  onWarnings?: () => void;
 }
 
 /**
@@ -31,6 +33,8 @@ export class Shell {
   private link: LinkState = 'connecting';
   private dashboardOpen = false;
   private linkDetail = '';
+  private readonly warningsButton: HTMLButtonElement | null = null;
+  private openWarnings = 0;
 
   constructor(
     private readonly ctx: ConsoleContext,
@@ -48,6 +52,12 @@ export class Shell {
       this.clock,
       this.right,
     ]);
+    if (handlers.onWarnings) {
+      // One element for the shell's life: the count changes often, the button keeps its focus.
+      this.warningsButton = h('button', { type: 'button', class: 'btn btn--small warnings-toggle', 'aria-keyshortcuts': 'W', 'data-testid': 'warnings-toggle' });
+      this.warningsButton.addEventListener('click', () => this.handlers.onWarnings?.());
+      this.warningsButton.addEventListener('animationend', () => this.warningsButton?.classList.remove('warnings-toggle--fresh'));
+    }
     setInterval(() => (this.clock.textContent = clockTime(Date.now())), 1000);
     this.clock.textContent = clockTime(Date.now());
   }
@@ -67,6 +77,16 @@ export class Shell {
     this.link = state;
     this.linkDetail = detail;
     this.renderLink();
+  }
+
+  /**
+   * How many directives wait for the seat's acknowledgement; `fresh` when one just arrived,
+   * which makes the button flash a few times besides turning amber.
+   */
+  setWarnings(open: number, fresh = false): void {
+    this.openWarnings = open;
+    this.renderWarnings();
+    if (fresh) this.warningsButton?.classList.add('warnings-toggle--fresh');
   }
 
   notify(text: string, tone: Tone): void {
@@ -103,6 +123,10 @@ export class Shell {
       stats.addEventListener('click', () => this.handlers.onDashboard?.());
       extra.push(stats);
     }
+    if (this.warningsButton) {
+      this.renderWarnings();
+      extra.push(this.warningsButton);
+    }
     if (this.handlers.onBigScreen) {
       const big = h('button', { type: 'button', class: 'btn btn--small', 'aria-keyshortcuts': 'B', 'data-testid': 'bigscreen-toggle' }, [ctx.tr('shell.bigScreen')]);
       big.addEventListener('click', () => this.handlers.onBigScreen?.());
@@ -119,6 +143,18 @@ export class Shell {
       logout,
     );
     this.renderLink();
+  }
+
+  private renderWarnings(): void {
+    const button = this.warningsButton;
+    if (!button) return;
+    const n = this.openWarnings;
+    button.classList.toggle('warnings-toggle--pending', n > 0);
+    button.title = this.ctx.tr('warnings.count', { n });
+    button.replaceChildren(
+      `${this.ctx.tr('warnings.button')} `,
+      h('span', { class: 'warnings-toggle__count', 'data-testid': 'warnings-count', 'data-count': String(n) }, [String(n)]),
+    );
   }
 
   private renderLink(): void {

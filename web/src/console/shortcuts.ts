@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
+import { seesWarnings } from './warning_model';
 
 /** Every dispatcher shortcut, as the sheet lists them. */
 export const SHORTCUTS: readonly [keys: string, action: MessageKey][] = [
@@ -16,11 +17,17 @@ export const SHORTCUTS: readonly [keys: string, action: MessageKey][] = [
   ['U', 'shortcut.units'],
   ['B', 'shortcut.bigScreen'],
   ['S', 'shortcut.dashboard'],
+  ['W', 'shortcut.warnings'],
   ['L', 'shortcut.theme'],
   ['Ctrl+Enter', 'shortcut.submit'],
   ['Esc', 'shortcut.escape'],
   ['?', 'shortcut.sheet'],
 ];
+
+/** The shortcuts of the seat: the warnings key only where the warnings panel is. */
+export function shortcutsFor(ctx: ConsoleContext): (typeof SHORTCUTS)[number][] {
+  return SHORTCUTS.filter(([, action]) => action !== 'shortcut.warnings' || seesWarnings(ctx.user.role));
+}
 
 /** Whether a key press belongs to a text field (shortcuts must not steal it). */
 export function typingIn(target: EventTarget | null): boolean {
@@ -36,7 +43,7 @@ export function showShortcutSheet(ctx: ConsoleContext): void {
   const dialog = h('dialog', { class: 'dialog', 'data-testid': 'shortcut-sheet', 'aria-labelledby': 'shortcut-title' }, [
     h('h2', { class: 'dialog__title', id: 'shortcut-title' }, [ctx.tr('shortcut.title')]),
     h('table', { class: 'shortcuts' }, [
-      h('tbody', {}, SHORTCUTS.map(([keys, action]) => h('tr', {}, [h('td', {}, [h('kbd', {}, [keys])]), h('td', {}, [ctx.tr(action)])]))),
+      h('tbody', {}, shortcutsFor(ctx).map(([keys, action]) => h('tr', {}, [h('td', {}, [h('kbd', {}, [keys])]), h('td', {}, [ctx.tr(action)])]))),
     ]),
     h('div', { class: 'dialog__actions' }, [close]),
   ]);

@@ -49,6 +49,8 @@ export class Workspace {
     theme: Theme,
     private readonly onTheme: () => void,
     private readonly onDashboard: () => void = () => undefined,
+    /** Opens the early-warning directives; absent for seats without them (W does nothing). */
+    private readonly onWarnings?: () => void,
   ) {
     this.pane = ctx.user.role === 'call_taker' ? 'intake' : 'detail';
     this.queue = new QueueView(ctx, (id) => this.select(id));
@@ -264,6 +266,9 @@ export class Workspace {
         return run(() => this.onTheme());
       case 's':
         return run(() => this.onDashboard());
+      case 'w':
+        if (this.onWarnings) return run(this.onWarnings);
+        return;
       case '?':
         return run(() => showShortcutSheet(this.ctx));
       case 'Escape':

@@ -1,11 +1,15 @@
 import { consoleEn } from './messages/console';
 import { dashboardEn } from './messages/dashboard';
+import { forecastEn } from './messages/forecast';
+import { warningsEn } from './messages/warnings';
 import type { MessageKey } from './zh-CN';
 
 /** English messages; must carry exactly the keys of the zh-CN dictionary. */
 export const en: Readonly<Record<MessageKey, string>> = {
   ...consoleEn,
   ...dashboardEn,
+  ...forecastEn,
+  ...warningsEn,
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 call-taking and command-dispatch platform',
   'app.footer': 'Authorized personnel only',

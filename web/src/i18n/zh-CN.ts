@@ -5,10 +5,14 @@
  */
 import { consoleZh } from './messages/console';
 import { dashboardZh } from './messages/dashboard';
+import { forecastZh } from './messages/forecast';
+import { warningsZh } from './messages/warnings';
 
 export const zhCN = {
   ...consoleZh,
   ...dashboardZh,
+  ...forecastZh,
+  ...warningsZh,
   'app.name': '守望 Shouwang',
   'app.subtitle': '110 接处警与指挥调度平台',
   'app.footer': '仅限授权人员使用',

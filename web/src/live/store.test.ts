@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeMessage, Incident, Snapshot } from '../api/records';
+import type { Warning } from '../api/warnings';
 import { LiveStore, type StoreChange } from './store';
 
 const incident = (id: string, status: Incident['status'], priority = 2): Incident => ({
@@ -18,7 +19,7 @@ const incident = (id: string, status: Incident['status'], priority = 2): Inciden
   times: { created: '2026-11-23T08:00:00Z' },
 });
 
-const snapshot = (incidents: Incident[]): Snapshot => ({ incidents, calls: [], orders: [], units: [] });
+const snapshot = (incidents: Incident[], warnings: Warning[] = []): Snapshot => ({ incidents, calls: [], orders: [], units: [], warnings });
 
 const change = (seq: number, incidents: Incident[], type = 'incident.accepted'): ChangeMessage => ({
   type: 'change',
@@ -69,4 +70,57 @@ describe('LiveStore', () => {
     expect(store.positions.size).toBe(0);
     expect(store.seq).toBe(9);
   });
+
+  it('keeps the open directives of the state and every directive the stream touches', () => {
+    const store = new LiveStore();
+    const heard: StoreChange[] = [];
+    store.subscribe((c) => heard.push(c));
+    store.load(4, snapshot([], [warning('W1'), warning('W2')]));
+    store.flush();
+    expect([...store.warnings.keys()].sort()).toEqual(['W1', 'W2']);
+    expect(heard[0]?.warnings.size).toBe(0);
+
+    const acknowledged = { ...warning('W1'), status: 'acknowledged' as const, acknowledged_by: 'officer', response: '加派巡逻' };
+    store.apply({ type: 'change', n: 1, seq: 6, first_seq: 6, events: [], warnings: [acknowledged, warning('W3')] });
+    store.flush();
+    expect([...heard[1]!.warnings].sort()).toEqual(['W1', 'W3']);
+    expect(store.warnings.get('W1')?.status).toBe('acknowledged');
+    expect(store.warnings.get('W3')?.status).toBe('raised');
+
+    // A replayed change does not take an acknowledgement back.
+    store.apply({ type: 'change', n: 2, seq: 5, first_seq: 5, events: [], warnings: [warning('W1')] });
+    expect(store.warnings.get('W1')?.status).toBe('acknowledged');
+
+    store.load(9, snapshot([], [warning('W3')]));
+    expect([...store.warnings.keys()]).toEqual(['W3']);
+  });
+
+  it('takes a command\'s answer at once without moving seq, and tells the listeners', () => {
+    const store = new LiveStore();
+    const heard: StoreChange[] = [];
+    store.load(4, snapshot([], [warning('W1')]));
+    store.flush();
+    store.subscribe((c) => heard.push(c));
+    store.putWarning({ ...warning('W1'), status: 'acknowledged' });
+    store.flush();
+    expect(store.seq).toBe(4);
+    expect(store.warnings.get('W1')?.status).toBe('acknowledged');
+    expect([...heard[0]!.warnings]).toEqual(['W1']);
+    expect(heard[0]!.reset).toBe(false);
+  });
 });
+
+function warning(id: string): Warning {
+  return {
+    id,
+    subject: { day: '2026-11-22', level: 'station', area: '310101001', kind: 'group', code: 'robbery_snatching_theft' },
+    evidence: [
+      { method: 'ears_c2', count: 8, baseline_mean: 1, baseline_sd: 0.5, baseline_first: '2026-11-13', baseline_last: '2026-11-19', statistic: 14, threshold: 3 },
+    ],
+    status: 'raised',
+    raised_at: '2026-11-23T00:00:05Z',
+    raised_by: 'system',
+    acknowledged_by: '',
+    response: '',
+  };
+}

@@ -1,4 +1,5 @@
 import type { Call, ChangeMessage, DeadlinePolicy, Incident, Order, Position, Snapshot, StreamEvent, Unit } from '../api/records';
+import type { Warning } from '../api/warnings';
 
 /** What changed in one batch, so that views redraw only what they show. */
 export interface StoreChange {
@@ -7,6 +8,8 @@ export interface StoreChange {
   units: ReadonlySet<string>;
   calls: ReadonlySet<string>;
   positions: ReadonlySet<string>;
+  /** Early-warning directives raised or acknowledged. */
+  warnings: ReadonlySet<string>;
   /** The whole state was replaced (first load, resync): redraw everything. */
   reset: boolean;
   events: readonly StreamEvent[];
@@ -28,6 +31,11 @@ export class LiveStore {
   readonly orders = new Map<string, Order>();
   readonly units = new Map<string, Unit>();
   readonly positions = new Map<string, Position>();
+  /**
+   * Early-warning directives as last seen: the open ones of the state, then every one the
+   * stream touched (an acknowledged one stays here with its new status).
+   */
+  readonly warnings = new Map<string, Warning>();
   /** Events of the emergency kind and missed deadlines seen since load, newest last. */
   readonly alerts: StreamEvent[] = [];
   seq = 0;
@@ -49,11 +57,13 @@ export class LiveStore {
     this.orders.clear();
     this.units.clear();
     this.positions.clear();
+    this.warnings.clear();
     this.seq = seq;
     put(this.incidents, snapshot.incidents);
     put(this.calls, snapshot.calls);
     put(this.orders, snapshot.orders);
     put(this.units, snapshot.units);
+    put(this.warnings, snapshot.warnings ?? []);
     for (const p of positions) this.positions.set(p.unit, p);
     this.pending = emptyPending();
     this.pending.reset = true;
@@ -67,6 +77,7 @@ export class LiveStore {
     put(this.calls, change.calls ?? [], this.pending.calls);
     put(this.orders, change.orders ?? [], this.pending.orders);
     put(this.units, change.units ?? [], this.pending.units);
+    put(this.warnings, change.warnings ?? [], this.pending.warnings);
     for (const event of change.events) {
       this.pending.events.push(event);
       if (event.type.startsWith('unit.emergency') || event.type.endsWith('deadline_missed')) this.alerts.push(event);
@@ -81,12 +92,21 @@ export class LiveStore {
     }
   }
 
+  /**
+   * A directive as a command's answer returned it, ahead of the stream's copy of the same
+   * commit (which puts it again). Safe for an acknowledgement because it is final: no later
+   * state of the directive can be overtaken by this one. `seq` does not move.
+   */
+  putWarning(warning: Warning): void {
+    put(this.warnings, [warning], this.pending.warnings);
+  }
+
   /** Tells the listeners what changed since the last flush (nothing when nothing did). */
   flush(): void {
     const p = this.pending;
     const nothing =
       !p.reset &&
-      p.incidents.size + p.orders.size + p.units.size + p.calls.size + p.positions.size + p.events.length === 0;
+      p.incidents.size + p.orders.size + p.units.size + p.calls.size + p.positions.size + p.warnings.size + p.events.length === 0;
     if (nothing) return;
     this.pending = emptyPending();
     for (const listener of this.listeners) listener(p);
@@ -109,6 +129,7 @@ interface PendingChange {
   units: Set<string>;
   calls: Set<string>;
   positions: Set<string>;
+  warnings: Set<string>;
   reset: boolean;
   events: StreamEvent[];
 }
@@ -120,6 +141,7 @@ function emptyPending(): PendingChange {
     units: new Set(),
     calls: new Set(),
     positions: new Set(),
+    warnings: new Set(),
     reset: false,
     events: [],
   };

@@ -54,7 +54,7 @@ function setup(states: (StateAnswer | Error)[]) {
   return { store, sockets, links, sync, http };
 }
 
-const state = (seq: number): StateAnswer => ({ seq, scope: 'c', snapshot: { incidents: [], calls: [], orders: [], units: [] } });
+const state = (seq: number): StateAnswer => ({ seq, scope: 'c', snapshot: { incidents: [], calls: [], orders: [], units: [], warnings: [] } });
 const change = (n: number, seq: number) => ({ type: 'change', n, seq, first_seq: seq, events: [], incidents: [] });
 
 describe('StateSync', () => {
