@@ -42,3 +42,6 @@ bash bench/backtest.sh
 
 echo
 "$build/bench/shouwang_bench_warning"
+
+echo
+"$build/bench/shouwang_bench_location"

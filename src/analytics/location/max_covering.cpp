@@ -205,10 +205,27 @@ Result<LocationSolution> solve_max_covering(const LocationProblem& problem, doub
   out.bound = std::accumulate(problem.weight.begin(), problem.weight.end(), 0.0);
   if (options.bound_iterations > 0) {
     const CoverRelaxation relax{problem, reach};
+    const double before = out.objective;
     const auto t = location::tighten(relax, relax.start(),
                                      std::vector<std::int8_t>(problem.sites, location::kFree),
                                      options.bound_iterations, 2.0, out);
-    out.bound = location::prunes(relax, t.best.bound, out.objective) ? out.objective : t.best.bound;
+    if (out.objective > before) {
+      // A relaxed answer beat the swaps' local optimum: swap on from there.
+      out.swap_passes += improve_by_swaps(problem, reach, out.sites, options.max_swap_passes);
+      out.sites = location::sorted(out.sites);
+      out.objective = covered_weight(problem, out.sites, radius);
+    }
+    // No set covers more than the demand some site reaches.
+    double reachable = 0;
+    std::vector<bool> seen(problem.demands, false);
+    for (const auto& demands : reach.of_site)
+      for (const std::uint32_t i : demands)
+        if (!seen[i]) {
+          seen[i] = true;
+          reachable += problem.weight[i];
+        }
+    const double bound = std::min(t.best.bound, reachable);
+    out.bound = location::prunes(relax, bound, out.objective) ? out.objective : bound;
   }
   return out;
 }

@@ -37,7 +37,8 @@ Assignment assign(const Costs& costs, const std::vector<std::uint32_t>& open,
   Assignment a;
   a.first = none;
   a.second = none;
-  a.closest.assign(costs.n, 0);
+  // A demand no open site reaches keeps the first open site as its nominal closest.
+  a.closest.assign(costs.n, open.empty() ? 0u : open.front());
   for (std::size_t i = 0; i < costs.n; ++i) {
     for (const std::uint32_t j : open) {
       const double c = costs.at(i, j);
@@ -81,28 +82,35 @@ std::vector<std::uint32_t> greedy(const Costs& costs, std::size_t p,
   return open;
 }
 
-// Swaps (one open site out, one closed in) while the best of them lowers the cost.
-int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open,
-                     const std::vector<double>& none, int max_passes) {
-  std::vector<bool> is_open(costs.m, false);
-  for (const std::uint32_t j : open)
-    is_open[j] = true;
+// Swaps (one open site out, one closed in) while the best of them lowers the cost. For a
+// site j coming in, the change of swapping out r splits into a part that does not depend on
+// r (every demand moves to j where j is closer) and a correction for the demands r served
+// (they fall back to their second site, or j): one pass over the demands per j
+// (Whitaker's fast interchange), not one per (j, r).
+int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open, const std::vector<double>& none,
+                     int max_passes) {
+  std::vector<int> position(costs.m, -1);
+  for (std::size_t k = 0; k < open.size(); ++k) position[open[k]] = static_cast<int>(k);
+  std::vector<double> correction(open.size());
   int passes = 0;
   for (; passes < max_passes; ++passes) {
     const Assignment a = assign(costs, open, none);
     double best_delta = 0;
     std::size_t out_at = 0;
     std::uint32_t in = 0;
-    for (std::size_t k = 0; k < open.size(); ++k) {
-      const std::uint32_t out = open[k];
-      for (std::uint32_t j = 0; j < costs.m; ++j) {
-        if (is_open[j])
-          continue;
-        double delta = 0;
-        for (std::size_t i = 0; i < costs.n; ++i) {
-          const double kept = a.closest[i] == out ? a.second[i] : a.first[i];
-          delta += std::min(kept, costs.at(i, j)) - a.first[i];
-        }
+    for (std::uint32_t j = 0; j < costs.m; ++j) {
+      if (position[j] >= 0) continue;
+      double common = 0;
+      std::fill(correction.begin(), correction.end(), 0.0);
+      for (std::size_t i = 0; i < costs.n; ++i) {
+        const double c = costs.at(i, j);
+        const double moved = std::min(c - a.first[i], 0.0);
+        common += moved;
+        correction[static_cast<std::size_t>(position[a.closest[i]])] +=
+            std::min(c, a.second[i]) - a.first[i] - moved;
+      }
+      for (std::size_t k = 0; k < open.size(); ++k) {
+        const double delta = common + correction[k];
         if (delta < best_delta - 1e-9 * (1 + a.total)) {
           best_delta = delta;
           out_at = k;
@@ -110,10 +118,9 @@ int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open,
         }
       }
     }
-    if (best_delta >= 0)
-      break;
-    is_open[open[out_at]] = false;
-    is_open[in] = true;
+    if (best_delta >= 0) break;
+    position[open[out_at]] = -1;
+    position[in] = static_cast<int>(out_at);
     open[out_at] = in;
   }
   return passes;
