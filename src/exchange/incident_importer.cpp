@@ -97,7 +97,9 @@ Result<ImportReport> IncidentImporter::run(store::EventLog* log, const ImportSou
       ++report.rows_read;
       RowOutcome outcome = converter->convert(record);
       if (auto* row = std::get_if<ImportRow>(&outcome)) {
-        Status recorded = detail::record_row(decider_, state, *row, actor, source_note(source, *row), drafts);
+        const std::string station = options.station_at ? options.station_at(row->position) : std::string();
+        Status recorded =
+            detail::record_row(decider_, state, *row, actor, source_note(source, *row), station, drafts);
         if (recorded) {
           ++report.imported;
           ++totals.imported;

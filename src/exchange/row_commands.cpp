@@ -59,7 +59,7 @@ class RowRecorder {
   std::uint64_t events_applied_;
 };
 
-Status record(RowRecorder& r, const ImportRow& row, std::string_view note) {
+Status record(RowRecorder& r, const ImportRow& row, std::string_view note, const std::string& station) {
   const UtcTime t0 = row.received;
   auto received = r.run(cad::ReceiveCall{cad::CallChannel::kVoice, "", "", row.summary, t0, t0}, t0);
   if (!received) return received.error();
@@ -84,6 +84,11 @@ Status record(RowRecorder& r, const ImportRow& row, std::string_view note) {
   };
   for (const auto& [command, now] : opening) {
     if (auto done = r.run(command, now); !done) return done.error();
+    if (std::holds_alternative<cad::ConfirmLocation>(command) && !station.empty()) {
+      auto assigned =
+          r.run(cad::AssignStation{id, station, "location", "the incident's location lies in this station's area"}, t0);
+      if (!assigned) return assigned.error();
+    }
   }
 
   if (row.dispatched) {
@@ -113,9 +118,9 @@ Status record(RowRecorder& r, const ImportRow& row, std::string_view note) {
 }  // namespace
 
 Status record_row(const cad::Decider& decider, cad::State& state, const ImportRow& row, const store::Actor& actor,
-                  std::string_view note, std::vector<store::EventDraft>& drafts) {
+                  std::string_view note, const std::string& station, std::vector<store::EventDraft>& drafts) {
   RowRecorder recorder(decider, state, actor, drafts);
-  Status recorded = record(recorder, row, note);
+  Status recorded = record(recorder, row, note, station);
   if (!recorded) recorder.undo();
   return recorded;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // The domain commands that record one imported row, decided and applied in order:
 //
-//   receive_call ─▶ create_incident ─▶ add_location_candidate ─▶ confirm_location ─▶ add_note
-//     ─▶ accept_incident                                  (all at the call time)
+//   receive_call ─▶ create_incident ─▶ add_location_candidate ─▶ confirm_location
+//     ─▶ assign_station (the location's, when known) ─▶ add_note ─▶ accept_incident
+//                                                         (all at the call time)
 //     ─▶ issue_order                                      (at the dispatch time, if any)
 //     ─▶ sign_for, en_route ─▶ arrive                     (when the row has an arrival or en-route time)
 //     ─▶ close_scene (disposition) ─▶ terminate_incident  (at the clear time, if any)
@@ -11,6 +12,7 @@
 // dispatch time, or at the row's own en-route time. An order that never arrived is
 // cancelled by close_scene, as the domain does for any open order.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,7 +33,8 @@ namespace shouwang::exchange::detail {
 // call, incident and orders it created (records no other row refers to). The refusal is
 // returned as the domain gave it, prefixed with the command's name. An event apply()
 // refuses is kCorrupt: a domain fault, not a property of the row.
+// `station` is the station whose area holds the row's position ("": none known).
 Status record_row(const cad::Decider& decider, cad::State& state, const ImportRow& row, const store::Actor& actor,
-                  std::string_view note, std::vector<store::EventDraft>& drafts);
+                  std::string_view note, const std::string& station, std::vector<store::EventDraft>& drafts);
 
 }  // namespace shouwang::exchange::detail

@@ -190,6 +190,29 @@ void expect_each_row_once(const cad::State& state, std::size_t rows) {
   EXPECT_EQ(seen.size(), expected);
 }
 
+TEST_F(ImportIntoLog, EachIncidentTakesTheStationOfItsLocation) {
+  const ImportSource source = testing::source_from_text(
+      "calls.csv", std::string(kTestHeader) +
+                       "R1,2016-08-10 23:50,,,,45.5,-122.6,THEFT,,\n"
+                       "R2,2016-08-11 09:00,,,,45.51,-122.61,THEFT,,\n"
+                       "R3,2016-08-11 10:00,,,,45.52,-122.62,THEFT,,\n");
+  ImportOptions options;
+  // North of 45.505 is station 310101-02's area, south of it 310101-01's; west of -122.615
+  // no station's.
+  options.station_at = [](LatLon p) -> std::string {
+    if (p.lon < -122.615) return "";
+    return p.lat > 45.505 ? "310101-02" : "310101-01";
+  };
+  const auto report = run(source, testing::mapping_from_text(kTestMapping), options);
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  ASSERT_EQ(report->imported, 3u);
+  const cad::State state = rebuilt();
+  EXPECT_EQ(incident_with_note(state, "source record R1")->station, "310101-01");
+  EXPECT_EQ(incident_with_note(state, "source record R2")->station, "310101-02");
+  EXPECT_FALSE(incident_with_note(state, "source record R2")->station_by_dispatcher);
+  EXPECT_EQ(incident_with_note(state, "source record R3")->station, "") << "outside every station's area";
+}
+
 TEST_F(ImportIntoLog, StoppedAfterSomeBatchesAndRerunImportsEachRowOnce) {
   const ImportSource source = numbered_rows(250);
   const ImportMapping mapping = testing::mapping_from_text(kTestMapping);

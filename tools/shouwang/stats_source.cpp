@@ -1,5 +1,7 @@
 #include "stats_source.h"
 
+#include "city_org.h"
+
 #include <filesystem>
 
 #include <shouwang/base/clock.h>
@@ -43,10 +45,7 @@ Result<std::unique_ptr<StatsSource>> open_stats_source(const Args& args) {
       return Error(Errc::kIoError, *path + ": " + tree.error().message);
     source->org = std::move(*tree);
   } else if (const auto data = args.get("data")) {
-    const fs::path geojson = fs::path(*data) / "jurisdictions.geojson";
-    auto tree = fs::exists(geojson)
-                    ? osm::read_jurisdictions_geojson(geojson.string())
-                    : osm::read_jurisdictions((fs::path(*data) / "city.osm.pbf").string());
+    auto tree = load_city_org(*data);
     if (tree)
       source->org = std::move(*tree);
   }

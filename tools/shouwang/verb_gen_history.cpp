@@ -22,6 +22,7 @@
 #include <shouwang/sim/history.h>
 #include <shouwang/store/event_log.h>
 
+#include "city_org.h"
 #include "cli_args.h"
 #include "verbs.h"
 
@@ -87,14 +88,6 @@ UtcTime now_to_the_hour() {
       std::chrono::time_point_cast<std::chrono::microseconds>(std::chrono::system_clock::now());
   const std::int64_t us = now.time_since_epoch().count();
   return UtcTime::from_micros(us - us % kMicrosPerHour);
-}
-
-Result<osm::Jurisdictions> load_org(const fs::path& data) {
-  // As `shouwang serve` finds it: a bureau's own file beside the city, else the city's boundaries.
-  const fs::path geojson = data / "jurisdictions.geojson";
-  if (fs::exists(geojson))
-    return osm::read_jurisdictions_geojson(geojson.string());
-  return osm::read_jurisdictions((data / "city.osm.pbf").string());
 }
 
 // One unit, the centre, whose area is the city's extent (a little larger), posted at its
@@ -233,7 +226,7 @@ int run_gen_history(const std::vector<std::string>& argv) {
   if (!model)
     return failure(model.error().message);
   plan.calls_per_day = model->calls_per_day();
-  auto org = load_org(data);
+  auto org = load_city_org(data);
   if (!org) {
     // As `shouwang serve` does without boundaries: the centre alone answers everywhere.
     std::printf("no police areas known (%s): the centre alone answers every incident\n",

@@ -20,6 +20,7 @@
 #include <shouwang/osm/city_summary.h>
 #include <shouwang/store/event_log.h>
 
+#include "city_org.h"
 #include "cli_args.h"
 #include "verbs.h"
 
@@ -198,6 +199,12 @@ int run_import_incidents(const std::vector<std::string>& argv) {
 
   exchange::ImportOptions options;
   options.batch_rows = static_cast<std::size_t>(*batch);
+  // Stations from the city's organisation, as the server assigns them from the location.
+  std::optional<osm::Jurisdictions> org;
+  if (args->has("data")) {
+    if (auto found = load_city_org(*args->get("data")); found && !found->empty()) org = std::move(*found);
+  }
+  if (org) options.station_at = [&org](LatLon p) { return std::string(org->station_at(p)); };
   options.dry_run = dry_run;
   std::unique_ptr<RejectsFile> rejects;
   if (const auto path = args->get("rejects")) {

@@ -54,6 +54,10 @@ struct ImportOptions {
   std::function<void(const RowRejection&, const std::vector<std::string>& fields)> on_rejected;
   // Called after each batch.
   std::function<void(const ImportProgress&)> on_batch;
+  // The station whose area holds a position ("" for none). Each imported incident is
+  // assigned the station of its location, as the live server assigns it, so that it
+  // counts for that station in the statistics; null: incidents keep no station.
+  std::function<std::string(LatLon)> station_at;
 };
 
 struct ImportReport {
