@@ -1,6 +1,6 @@
 // Post location at city scale: 10,000 demand points × 500 candidate sites × P = 50, the
-// maximal covering problem at 60, 180 and 300 s (the 1-3-5-minute circles) and the p-median, timed, with
-// each answer's Lagrangian bound, so the gap to the optimum is proved rather than guessed.
+// maximal covering problem at 60, 180 and 300 s (the 1-3-5-minute circles) and the p-median, timed,
+// with each answer's Lagrangian bound, so the gap to the optimum is proved rather than guessed.
 // Prints a table; docs/performance.md ("Post location") carries the figures.
 //
 // The instance: a 20 × 20 km city whose incidents crowd into 40 hotspots (70 %) over a
@@ -29,7 +29,8 @@ constexpr double kCircles[] = {60, 180, 300};  // the 1-, 3- and 5-minute circle
 LocationProblem city(std::uint64_t seed) {
   Rng rng(seed);
   std::vector<std::pair<double, double>> hotspots(40);
-  for (auto& [x, y] : hotspots) x = rng.uniform(0, kSide), y = rng.uniform(0, kSide);
+  for (auto& [x, y] : hotspots)
+    x = rng.uniform(0, kSide), y = rng.uniform(0, kSide);
   std::vector<std::pair<double, double>> demand(kDemands), site(kSites);
   LocationProblem out;
   out.demands = kDemands;
@@ -46,12 +47,14 @@ LocationProblem city(std::uint64_t seed) {
     const double u = rng.uniform01();
     out.weight.push_back(u < 0.04 ? 4 : u < 0.22 ? 3 : u < 0.75 ? 2 : 1);
   }
-  for (auto& [x, y] : site) x = rng.uniform(0, kSide), y = rng.uniform(0, kSide);
+  for (auto& [x, y] : site)
+    x = rng.uniform(0, kSide), y = rng.uniform(0, kSide);
   out.time.resize(kDemands * kSites);
   for (std::size_t i = 0; i < kDemands; ++i)
     for (std::size_t j = 0; j < kSites; ++j)
       out.time[i * kSites + j] =
-          std::hypot(demand[i].first - site[j].first, demand[i].second - site[j].second) * kDetour / kSpeed;
+          std::hypot(demand[i].first - site[j].first, demand[i].second - site[j].second) * kDetour /
+          kSpeed;
   return out;
 }
 
@@ -66,25 +69,30 @@ int main() {
   for (const std::uint64_t seed : {1u, 2u, 3u}) {
     const LocationProblem problem = city(seed);
     double total = 0;
-    for (const double w : problem.weight) total += w;
+    for (const double w : problem.weight)
+      total += w;
     for (const double circle : kCircles) {
       const auto started = std::chrono::steady_clock::now();
       LocationOptions options;
       options.bound_iterations = 3000;
       const auto cover = solve_max_covering(problem, circle, options);
       const double cover_s = seconds_since(started);
-      if (!cover.ok()) return 1;
-      std::printf("| MCLP, %.0f s | %llu | %.1f %% of demand covered | ≤ %.1f %% | %.3f %% | %.2f s |\n", circle,
-                  static_cast<unsigned long long>(seed), 100 * cover->objective / total, 100 * cover->bound / total,
-                  100 * relative_gap(*cover), cover_s);
+      if (!cover.ok())
+        return 1;
+      std::printf(
+          "| MCLP, %.0f s | %llu | %.1f %% of demand covered | ≤ %.1f %% | %.3f %% | %.2f s |\n",
+          circle, static_cast<unsigned long long>(seed), 100 * cover->objective / total,
+          100 * cover->bound / total, 100 * relative_gap(*cover), cover_s);
     }
     const auto started = std::chrono::steady_clock::now();
     const auto median = solve_p_median(problem);
     const double median_s = seconds_since(started);
-    if (!median.ok()) return 1;
-    std::printf("| p-median | %llu | mean %.1f s per weighted incident | ≥ %.1f s | %.3f %% | %.2f s |\n",
-                static_cast<unsigned long long>(seed), median->objective / total, median->bound / total,
-                100 * relative_gap(*median), median_s);
+    if (!median.ok())
+      return 1;
+    std::printf(
+        "| p-median | %llu | mean %.1f s per weighted incident | ≥ %.1f s | %.3f %% | %.2f s |\n",
+        static_cast<unsigned long long>(seed), median->objective / total, median->bound / total,
+        100 * relative_gap(*median), median_s);
   }
   return 0;
 }

@@ -45,3 +45,7 @@ echo
 
 echo
 "$build/bench/shouwang_bench_location"
+
+echo
+"$build/bench/shouwang_bench_circles" "$work/demo-city"
+

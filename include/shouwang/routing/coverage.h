@@ -35,7 +35,8 @@ struct Coverage {
 using PostEntries = std::vector<std::pair<NodeId, Weight>>;
 
 // The reference: one bounded Dijkstra from all posts at once.
-Coverage coverage(const RoadGraph& graph, DijkstraQuery& query, const std::vector<PostEntries>& posts, Weight limit);
+Coverage coverage(const RoadGraph& graph, DijkstraQuery& query,
+                  const std::vector<PostEntries>& posts, Weight limit);
 
 // PHAST on a hierarchy built from the same graph. One instance per thread; it keeps
 // per-rank work arrays between calls.
@@ -52,6 +53,30 @@ class CoverageQuery {
   std::vector<Weight> time_;        // by rank
   std::vector<std::int32_t> post_;  // by rank
   RadixHeap<std::uint32_t> queue_;  // (time, rank) of the upward search
+};
+
+// The same times for a fixed set of target nodes only (RPHAST: Delling, Goldberg, Werneck,
+// "Faster batched shortest paths in road networks", 2011): the nodes whose time the targets
+// depend on (the targets and, recursively, the heads of their downward arcs) are selected
+// once, in descending rank; each run sweeps only them. For live coverage, where the key
+// sites stay and the units move, this is a small part of the city.
+class TargetCoverageQuery {
+ public:
+  TargetCoverageQuery(const ContractionHierarchy& hierarchy, const std::vector<NodeId>& targets);
+
+  // time[k] and post[k] for targets[k]: kInfinity / -1 beyond the limit.
+  void run(const std::vector<PostEntries>& posts, Weight limit, std::vector<Weight>& time,
+           std::vector<std::int32_t>& post);
+  [[nodiscard]] std::size_t swept() const { return sweep_.size(); }
+
+ private:
+  const ContractionHierarchy& ch_;
+  std::vector<std::uint32_t> target_ranks_;
+  std::vector<std::uint32_t> sweep_;    // ranks to sweep, highest first
+  std::vector<Weight> time_;            // by rank
+  std::vector<std::int32_t> post_;      // by rank
+  std::vector<std::uint32_t> touched_;  // ranks the upward search labelled
+  RadixHeap<std::uint32_t> queue_;
 };
 
 }  // namespace shouwang::routing
