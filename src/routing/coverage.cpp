@@ -5,6 +5,31 @@
 
 namespace shouwang::routing {
 
+namespace {
+
+// The sweep's step at rank r: its time is final once every higher rank's is, and its
+// downward arcs (stored at it) come from exactly those ranks. Times beyond the limit become
+// kInfinity, which keeps every later sum far from overflow.
+void settle_from_above(const ChArcs& down, std::uint32_t r, Weight limit, std::vector<Weight>& time,
+                       std::vector<std::int32_t>& post) {
+  Weight best = time[r];
+  std::int32_t owner = post[r];
+  for (std::uint32_t a = down.first_out[r]; a < down.first_out[r + 1]; ++a) {
+    const Weight from = time[down.head[a].value()];
+    if (from >= best)
+      continue;  // also skips unreached (kInfinity) heads
+    const Weight t = from + down.weight[a];
+    if (t < best) {
+      best = t;
+      owner = post[down.head[a].value()];
+    }
+  }
+  time[r] = best <= limit ? best : kInfinity;
+  post[r] = owner;
+}
+
+}  // namespace
+
 std::size_t Coverage::covered_within(Weight t) const {
   return static_cast<std::size_t>(
       std::count_if(time.begin(), time.end(), [t](Weight w) { return w <= t; }));
@@ -75,25 +100,10 @@ Coverage CoverageQuery::run(const std::vector<PostEntries>& posts, Weight limit)
     }
   }
 
-  // The sweep: from the top rank down, a node's time is final once every higher node's is;
-  // its downward arcs (stored at it) come from exactly those nodes.
+  // The sweep, from the top rank down.
   const ChArcs& down = ch_.downward();
-  for (std::size_t r = n; r-- > 0;) {
-    Weight best = time_[r];
-    std::int32_t owner = post_[r];
-    for (std::uint32_t a = down.first_out[r]; a < down.first_out[r + 1]; ++a) {
-      const Weight from = time_[down.head[a].value()];
-      if (from >= best)
-        continue;  // also skips unreached (kInfinity) heads
-      const Weight t = from + down.weight[a];
-      if (t < best) {
-        best = t;
-        owner = post_[down.head[a].value()];
-      }
-    }
-    time_[r] = best <= limit ? best : kInfinity;  // keeps every later sum far from overflow
-    post_[r] = owner;
-  }
+  for (std::size_t r = n; r-- > 0;)
+    settle_from_above(down, static_cast<std::uint32_t>(r), limit, time_, post_);
 
   Coverage out;
   out.time.assign(n, kInfinity);
@@ -170,22 +180,8 @@ void TargetCoverageQuery::run(const std::vector<PostEntries>& posts, Weight limi
     }
   }
   const ChArcs& down = ch_.downward();
-  for (const std::uint32_t r : sweep_) {
-    Weight best = time_[r];
-    std::int32_t owner = post_[r];
-    for (std::uint32_t a = down.first_out[r]; a < down.first_out[r + 1]; ++a) {
-      const Weight from = time_[down.head[a].value()];
-      if (from >= best)
-        continue;
-      const Weight t = from + down.weight[a];
-      if (t < best) {
-        best = t;
-        owner = post_[down.head[a].value()];
-      }
-    }
-    time_[r] = best <= limit ? best : kInfinity;
-    post_[r] = owner;
-  }
+  for (const std::uint32_t r : sweep_)
+    settle_from_above(down, r, limit, time_, post_);
   time.resize(target_ranks_.size());
   post.resize(target_ranks_.size());
   for (std::size_t k = 0; k < target_ranks_.size(); ++k) {

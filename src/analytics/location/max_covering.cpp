@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include <shouwang/analytics/facility_location.h>
@@ -244,23 +245,10 @@ Result<LocationSolution> exact_max_covering(const LocationProblem& problem, doub
 
 Result<LocationSolution> enumerate_max_covering(const LocationProblem& problem, double radius,
                                                 std::uint64_t max_sets) {
-  if (Status ok = validate(problem); !ok)
-    return ok.error();
-  if (location::count_sets(problem.sites, problem.p, max_sets) > max_sets)
-    return Error(Errc::kOutOfRange, "too many sets of p sites to enumerate", "p");
-  std::vector<std::uint32_t> set(problem.p);
-  std::iota(set.begin(), set.end(), 0u);
-  LocationSolution out;
-  out.objective = -1;
-  do {
-    const double covered = covered_weight(problem, set, radius);
-    if (covered > out.objective) {
-      out.objective = covered;
-      out.sites = set;
-    }
-  } while (location::next_set(set, problem.sites));
-  out.bound = out.objective;
-  return out;
+  return location::enumerate_sets(
+      problem, max_sets,
+      [&](const std::vector<std::uint32_t>& set) { return covered_weight(problem, set, radius); },
+      std::greater<>());
 }
 
 }  // namespace shouwang::analytics

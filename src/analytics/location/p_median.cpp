@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include <shouwang/analytics/facility_location.h>
@@ -87,10 +88,11 @@ std::vector<std::uint32_t> greedy(const Costs& costs, std::size_t p,
 // r (every demand moves to j where j is closer) and a correction for the demands r served
 // (they fall back to their second site, or j): one pass over the demands per j
 // (Whitaker's fast interchange), not one per (j, r).
-int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open, const std::vector<double>& none,
-                     int max_passes) {
+int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open,
+                     const std::vector<double>& none, int max_passes) {
   std::vector<int> position(costs.m, -1);
-  for (std::size_t k = 0; k < open.size(); ++k) position[open[k]] = static_cast<int>(k);
+  for (std::size_t k = 0; k < open.size(); ++k)
+    position[open[k]] = static_cast<int>(k);
   std::vector<double> correction(open.size());
   int passes = 0;
   for (; passes < max_passes; ++passes) {
@@ -99,7 +101,8 @@ int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open, const
     std::size_t out_at = 0;
     std::uint32_t in = 0;
     for (std::uint32_t j = 0; j < costs.m; ++j) {
-      if (position[j] >= 0) continue;
+      if (position[j] >= 0)
+        continue;
       double common = 0;
       std::fill(correction.begin(), correction.end(), 0.0);
       for (std::size_t i = 0; i < costs.n; ++i) {
@@ -118,7 +121,8 @@ int improve_by_swaps(const Costs& costs, std::vector<std::uint32_t>& open, const
         }
       }
     }
-    if (best_delta >= 0) break;
+    if (best_delta >= 0)
+      break;
     position[open[out_at]] = -1;
     position[in] = static_cast<int>(out_at);
     open[out_at] = in;
@@ -250,23 +254,12 @@ Result<LocationSolution> exact_p_median(const LocationProblem& problem,
 Result<LocationSolution> enumerate_p_median(const LocationProblem& problem,
                                             const LocationOptions& options,
                                             std::uint64_t max_sets) {
-  if (Status ok = validate(problem); !ok)
-    return ok.error();
-  if (location::count_sets(problem.sites, problem.p, max_sets) > max_sets)
-    return Error(Errc::kOutOfRange, "too many sets of p sites to enumerate", "p");
-  std::vector<std::uint32_t> set(problem.p);
-  std::iota(set.begin(), set.end(), 0u);
-  LocationSolution out;
-  out.objective = kUnreachable;
-  do {
-    const double cost = p_median_cost(problem, set, options.unreachable_cost);
-    if (cost < out.objective) {
-      out.objective = cost;
-      out.sites = set;
-    }
-  } while (location::next_set(set, problem.sites));
-  out.bound = out.objective;
-  return out;
+  return location::enumerate_sets(
+      problem, max_sets,
+      [&](const std::vector<std::uint32_t>& set) {
+        return p_median_cost(problem, set, options.unreachable_cost);
+      },
+      std::less<>());
 }
 
 }  // namespace shouwang::analytics

@@ -56,8 +56,8 @@ Result<std::string> hotspots(const an::IncidentHistory& history, const StatsPara
     return segment_hotspots(history, params, roads);
   if (const std::string on = param(params, "on", "cells"); on != "cells")
     return Error(Errc::kInvalidArgument, "on is cells or segments, not '" + on + "'", "on");
-  if (Status ok =
-          only_known(params, {"on", "method", "cell", "bandwidth", "kernel", "neighbours", "alpha"});
+  if (Status ok = only_known(
+          params, {"on", "method", "cell", "bandwidth", "kernel", "neighbours", "alpha"});
       !ok)
     return ok.error();
   const std::string method = param(params, "method", "counts");
@@ -141,25 +141,9 @@ Result<std::string> hotspots(const an::IncidentHistory& history, const StatsPara
     auto w = weights_for(param(params, "neighbours", "queen"), *grid);
     if (!w)
       return w.error();
-    const bool gi = method == "gi_star";
-    const auto stats = gi ? an::getis_ord_gi_star(counts, *w) : an::local_moran(counts, *w);
-    std::size_t significant = 0;
-    for (std::uint32_t i = 0; i < grid->size(); ++i) {
-      const an::LocalStatistic& s = stats[i];
-      const bool is_significant = s.p < *alpha;
-      significant += is_significant;
-      if (counts[i] == 0 && !is_significant)
-        continue;
-      json p = {{"z", round_to(s.z, 4)}, {"p", round_to(s.p, 6)}};
-      if (gi) {
-        p["class"] = is_significant ? json(s.z > 0 ? "hot" : "cold") : json(nullptr);
-      } else {
-        p["i"] = round_to(s.value, 6);
-        const char* q = quadrant_name(an::moran_quadrant(counts, *w, i, s, *alpha));
-        p["class"] = q != nullptr ? json(q) : json(nullptr);
-      }
-      feature(i, std::move(p));
-    }
+    const std::size_t significant =
+        local_statistic_features(method == "gi_star", counts, *w, *alpha,
+                                 [&](std::uint32_t i, json p) { feature(i, std::move(p)); });
     summary["neighbours"] = param(params, "neighbours", "queen");
     summary["alpha"] = *alpha;
     summary["significant"] = significant;

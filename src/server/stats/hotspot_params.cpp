@@ -34,6 +34,8 @@ double round_to(double v, int digits) {
   return std::round(v * scale) / scale;
 }
 
+namespace {
+
 const char* quadrant_name(an::MoranQuadrant q) {
   switch (q) {
     case an::MoranQuadrant::kHighHigh:
@@ -48,6 +50,33 @@ const char* quadrant_name(an::MoranQuadrant q) {
       break;
   }
   return nullptr;
+}
+
+}  // namespace
+
+std::size_t local_statistic_features(
+    bool gi, std::span<const double> counts, const an::SpatialWeights& w, double alpha,
+    const std::function<void(std::uint32_t, nlohmann::json)>& feature) {
+  using nlohmann::json;
+  const auto stats = gi ? an::getis_ord_gi_star(counts, w) : an::local_moran(counts, w);
+  std::size_t significant = 0;
+  for (std::uint32_t i = 0; i < counts.size(); ++i) {
+    const an::LocalStatistic& s = stats[i];
+    const bool is_significant = s.p < alpha;
+    significant += is_significant;
+    if (counts[i] == 0 && !is_significant)
+      continue;
+    json p = {{"z", round_to(s.z, 4)}, {"p", round_to(s.p, 6)}};
+    if (gi) {
+      p["class"] = is_significant ? json(s.z > 0 ? "hot" : "cold") : json(nullptr);
+    } else {
+      p["i"] = round_to(s.value, 6);
+      const char* q = quadrant_name(an::moran_quadrant(counts, w, i, s, alpha));
+      p["class"] = q != nullptr ? json(q) : json(nullptr);
+    }
+    feature(i, std::move(p));
+  }
+  return significant;
 }
 
 }  // namespace shouwang::server::stats

@@ -94,25 +94,9 @@ Result<std::string> segment_hotspots(const an::IncidentHistory& history, const S
   if (segments.size() < 3)
     return Error(Errc::kInvalidArgument, "a statistic needs at least three street segments", "on");
   const an::SpatialWeights w = an::from_pairs(segments.size(), segments.neighbours);
-  const bool gi = method == "gi_star";
-  const auto stats = gi ? an::getis_ord_gi_star(counts, w) : an::local_moran(counts, w);
-  std::size_t significant = 0;
-  for (std::uint32_t i = 0; i < segments.size(); ++i) {
-    const an::LocalStatistic& s = stats[i];
-    const bool is_significant = s.p < *alpha;
-    significant += is_significant;
-    if (counts[i] == 0 && !is_significant)
-      continue;
-    json p = {{"z", round_to(s.z, 4)}, {"p", round_to(s.p, 6)}};
-    if (gi) {
-      p["class"] = is_significant ? json(s.z > 0 ? "hot" : "cold") : json(nullptr);
-    } else {
-      p["i"] = round_to(s.value, 6);
-      const char* q = quadrant_name(an::moran_quadrant(counts, w, i, s, *alpha));
-      p["class"] = q != nullptr ? json(q) : json(nullptr);
-    }
-    feature(i, std::move(p));
-  }
+  const std::size_t significant =
+      local_statistic_features(method == "gi_star", counts, w, *alpha,
+                               [&](std::uint32_t i, json p) { feature(i, std::move(p)); });
   summary["alpha"] = *alpha;
   summary["significant"] = significant;
   return text({{"type", "FeatureCollection"}, {"properties", summary}, {"features", features}});
