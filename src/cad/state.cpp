@@ -41,5 +41,17 @@ const Unit* State::find_unit(std::string_view id) const {
 Unit* State::find_unit(std::string_view id) {
   return find_in(units, id);
 }
+const KeySite* State::find_site(std::string_view id) const {
+  return find_in(sites, id);
+}
+KeySite* State::find_site(std::string_view id) {
+  return find_in(sites, id);
+}
+const Post* State::find_post(std::string_view id) const {
+  return find_in(posts, id);
+}
+Post* State::find_post(std::string_view id) {
+  return find_in(posts, id);
+}
 
 }  // namespace shouwang::cad

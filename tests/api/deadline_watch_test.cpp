@@ -11,91 +11,16 @@
 
 #include <gtest/gtest.h>
 
-#include <shouwang/cad/command_json.h>
-#include <shouwang/cad/decide.h>
-#include <shouwang/cad/rebuild.h>
 #include <shouwang/cad/record_id.h>
-#include <shouwang/server/accounts.h>
-#include <shouwang/server/command_service.h>
-#include <shouwang/server/deadline_watch.h>
-#include <shouwang/server/statistics.h>
-#include <shouwang/server/warning_watch.h>
-#include <shouwang/server/unit_locator.h>
-#include <shouwang/store/event_log.h>
 
 #include "api/served_city.h"
+#include "api/watch_centre.h"
 
 namespace shouwang::test {
 namespace {
 
 using nlohmann::json;
 using server::DeadlineWatch;
-
-const store::Actor kDispatcher{"disp", "dispatcher", "seat-1"};
-
-// The server's parts over the city's log, rebuilt from it as `shouwang serve` does.
-class Centre {
- public:
-  Centre(const ServedCity& city, const Clock& clock, const server::LiveFixSource& live)
-      : taxonomy_(cad::load_taxonomy(SHOUWANG_SOURCE_DIR "/data/taxonomy").value()),
-        decider_(cad::make_centre(city.city_code).value(), taxonomy_) {
-    log_ = store::open_event_log("sqlite:" + city.dir() + "/events.db", {}).value();
-    auto rebuilt = cad::rebuild_state(*log_).value();
-    (void)log_->scan(1, [&](const store::EventView& e) { return accounts_.apply(e).ok(); });
-    commands_ = std::make_unique<server::CommandService>(*log_, decider_, std::move(rebuilt.state), rebuilt.seq,
-                                                         accounts_, clock);
-    locator_ = server::UnitLocator::load(city.dir()).value();
-    watch_ = std::make_unique<DeadlineWatch>(*commands_, taxonomy_, locator_.get(), live, clock);
-    server::StatisticsContext context;
-    context.taxonomy = &taxonomy_;
-    statistics_ = std::make_unique<server::Statistics>(context);
-    (void)commands_->read([&](const cad::State& state, std::uint64_t) {
-      statistics_->rebuild(state);
-      return 0;
-    });
-    commands_->set_on_commit([stats = statistics_.get()](const server::Committed& committed,
-                                                         const cad::State& durable) { stats->apply(committed, durable); });
-    warnings_ = std::make_unique<server::WarningWatch>(*commands_, *statistics_, nullptr, clock);
-  }
-  ~Centre() {
-    warnings_.reset();
-    watch_.reset();
-    commands_->stop();
-  }
-
-  // Decides `name` with `with` as the dispatcher; the outcome's first event's payload.
-  json run(const std::string& name, const json& with) {
-    auto command = cad::decode_command_json(name, with, commands_->clock().now());
-    EXPECT_TRUE(command.ok()) << name << ": " << command.error().message;
-    auto outcome = commands_->execute(*command, kDispatcher);
-    EXPECT_TRUE(outcome.ok()) << name << ": " << (outcome.ok() ? "" : outcome.error().message);
-    if (!outcome.ok() || outcome->events.empty()) return json();
-    return json::parse(outcome->events.front().body.payload);
-  }
-
-  template <typename F>
-  auto read(F&& f) {
-    return commands_->read(std::forward<F>(f));
-  }
-  DeadlineWatch& watch() { return *watch_; }
-  server::WarningWatch& warnings() { return *warnings_; }
-
- private:
-  cad::Taxonomy taxonomy_;
-  cad::Decider decider_;
-  std::unique_ptr<store::EventLog> log_;
-  server::AccountBook accounts_;
-  std::unique_ptr<server::CommandService> commands_;
-  std::unique_ptr<server::UnitLocator> locator_;
-  std::unique_ptr<DeadlineWatch> watch_;
-  std::unique_ptr<server::Statistics> statistics_;
-  std::unique_ptr<server::WarningWatch> warnings_;
-};
-
-json unit_profile(const std::string& station, LatLon post) {
-  return {{"name", "巡逻车"}, {"type", "patrol_car"}, {"station", station}, {"capabilities", {"patrol"}},
-          {"home_post", {{"lat", post.lat}, {"lon", post.lon}}}};
-}
 
 class DeadlineWatchTest : public ::testing::Test {
  protected:

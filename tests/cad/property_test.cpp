@@ -131,7 +131,9 @@ TEST(CadProperty, InvariantsHoldAndReplayRebuildsTheSameState) {
       GiveFeedback{},     CompleteOrder{}, CancelOrder{},       ReturnOrder{},
       RegisterUnit{},     UpdateUnit{},    RetireUnit{},        StartShift{},
       EndShift{},         SetUnitStatus{}, RaiseEmergency{},    ClearEmergency{},
-      RecordMissedDeadline{}, RaiseWarning{},     AcknowledgeWarning{}};
+      RecordMissedDeadline{}, RaiseWarning{},     AcknowledgeWarning{}, RegisterSite{}, UpdateSite{},
+      RetireSite{},       RegisterPost{},  UpdatePost{},        RetirePost{},        OpenCoverageGap{},
+      CloseCoverageGap{}};
   EXPECT_EQ(all_kinds.size(), std::variant_size_v<Command>);
   for (const auto& kind : all_kinds) {
     EXPECT_GT(accepted[std::string(command_name(kind))], 0)

@@ -95,7 +95,51 @@ Command RandomCommands::next(const State& state, UtcTime now) {
     return deadline_command(state, now);
   if (roll < 0.89)
     return warning_command(state);
+  if (roll < 0.93)
+    return circle_command(state);
   return any_command(state, now);
+}
+
+// A handful of sites and posts registered, edited and retired, and coverage gaps opened
+// and closed on them, with the occasional bad tier, code or unknown record.
+Command RandomCommands::circle_command(const State& state) {
+  const std::string site = "S-0" + std::to_string(rng_.uniform_int(1, 4));
+  const std::string post = "P-0" + std::to_string(rng_.uniform_int(1, 3));
+  const int tiers[] = {60, 180, 300};
+  SiteProfile sp{"第" + site + "小学", SiteType::kSchool, tiers[rng_.uniform_int(0, 2)], "991500-01-01",
+                 LatLon{31.23 + 0.01 * rng_.uniform01(), 121.47}, {}};
+  if (rng_.bernoulli(0.3))
+    sp.hours = {{420, 1080}};
+  if (rng_.bernoulli(0.03))
+    sp.tier_s = 120;
+  PostProfile pp{"驻勤点 " + post, PostKind::kPost, "991500-01-01", LatLon{31.24, 121.48 + 0.01 * rng_.uniform01()}};
+  switch (rng_.uniform_int(0, 7)) {
+    case 0:
+      return RegisterSite{rng_.bernoulli(0.03) ? "bad site!" : site, sp};
+    case 1:
+      return UpdateSite{site, sp};
+    case 2:
+      return RetireSite{site, maybe_empty(rng_, "学校搬迁 / school moved")};
+    case 3:
+      return RegisterPost{post, pp};
+    case 4:
+      return rng_.bernoulli(0.5) ? Command(UpdatePost{post, pp}) : Command(RetirePost{post, maybe_empty(rng_, "撤点")});
+    case 5:
+    case 6: {
+      OpenCoverageGap c{site, rng_.bernoulli(0.5) ? "A-01" : "", std::nullopt};
+      if (rng_.bernoulli(0.6))
+        c.move_up = MoveUp{rng_.bernoulli(0.95) ? "A-02" : "nobody", post, 95.5, 2};
+      return c;
+    }
+    default: {
+      std::string gap_site = site;  // mostly one with an open gap, if any
+      for (const auto& [id, s] : state.sites) {
+        if (s.gap && rng_.bernoulli(0.8))
+          gap_site = id;
+      }
+      return CloseCoverageGap{gap_site, rng_.bernoulli(0.5) ? "A-03" : ""};
+    }
+  }
 }
 
 // Raised for a few days, areas and subjects, so that repeats are refused as conflicts;

@@ -28,6 +28,7 @@ class RandomCommands {
   Command unit_command(const State& state, UtcTime now);
   Command deadline_command(const State& state, UtcTime now);
   Command warning_command(const State& state);
+  Command circle_command(const State& state);
 
   Rng rng_;
   const Taxonomy& taxonomy_;

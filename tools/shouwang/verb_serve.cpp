@@ -37,6 +37,8 @@ const std::vector<FlagSpec> kFlags = {
     {"deadlines", true, "seconds per priority 1-4, e.g. 'sign_for=60,120,180,300;arrival=600,900,1800,3600' "
                         "(also feedback=, pending=; the rest keep their defaults)"},
     {"warning-period", true, "seconds between the early-warning watch's looks for a new day to scan (default 60)"},
+    {"circle-period", true, "seconds between refreshes of the live quick-response circles (default 5)"},
+    {"gap-grace", true, "seconds a key site may be without a unit in its circle before a gap opens (default 20)"},
     {"unverified-log", false, "serve even if the event log's hash chain does not verify (say why in the log book)"},
     {"help", false, "show this help"},
 };
@@ -172,6 +174,17 @@ int run_serve(const std::vector<std::string>& argv) {
     if (!seconds || *seconds < 1 || *seconds > 86'400)
       return usage_error("--warning-period is a whole number of seconds from 1 to 86400");
     options.warnings.period = std::chrono::seconds(*seconds);
+  }
+  if (args->has("circle-period")) {
+    const auto seconds = args->get_u64("circle-period", 5);
+    if (!seconds || *seconds < 1 || *seconds > 3'600)
+      return usage_error("--circle-period is a whole number of seconds from 1 to 3600");
+    options.circles.period = std::chrono::seconds(*seconds);
+  }
+  if (args->has("gap-grace")) {
+    const auto seconds = args->get_u64("gap-grace", 20);
+    if (!seconds || *seconds > 3'600) return usage_error("--gap-grace is a whole number of seconds from 0 to 3600");
+    options.circles.grace = std::chrono::seconds(*seconds);
   }
   if (const auto mqtt = args->get("mqtt")) {
     auto broker = mqtt_options(*args, options.data);

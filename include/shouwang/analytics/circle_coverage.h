@@ -67,6 +67,9 @@ class CircleCoverageQuery {
   // reach is computed (the live path), searching as far as the largest promise.
   [[nodiscard]] CircleCoverage run(std::span<const LatLon> posts,
                                    std::span<const double> limits = {});
+  // Posts placed on the roads for run_placed(): an off-road post gets no entries (it
+  // reaches nothing).
+  [[nodiscard]] std::vector<routing::PostEntries> place(std::span<const LatLon> posts) const;
   // The live path for posts already placed on the roads (a unit's placement is made once
   // per move as its fix arrives, routing::Snap::as_source): post k is placed[k].
   [[nodiscard]] CircleCoverage run_placed(const std::vector<routing::PostEntries>& placed);

@@ -30,8 +30,8 @@ Result<Command> decode_command_json(std::string_view name, const nlohmann::json&
 
 // The names of every command, in the order of the Command variant.
 const std::vector<std::string_view>& command_names();
-// Commands only the server itself issues (its timers' record_missed_deadline and
-// raise_warning): they decode,
+// Commands only the server itself issues (its timers' record_missed_deadline,
+// raise_warning and the circle watch's coverage gaps): they decode,
 // for scenario files, but no API route accepts them.
 bool server_only(std::string_view name);
 // The members a command's JSON object may have (required and optional).

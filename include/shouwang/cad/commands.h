@@ -17,6 +17,7 @@
 #include <shouwang/cad/call.h>
 #include <shouwang/cad/caution.h>
 #include <shouwang/cad/involved.h>
+#include <shouwang/cad/key_site.h>
 #include <shouwang/cad/location.h>
 #include <shouwang/cad/missed_deadline.h>
 #include <shouwang/cad/order.h>
@@ -378,6 +379,66 @@ struct AcknowledgeWarning {
   std::string response;
 };
 
+// ---- quick-response circles ----------------------------------------------------------------
+
+// Registers a key site (重点部位) with its promised response time (key_site.h). The id is a
+// code; the station one the caller checked against the organisation tree.
+struct RegisterSite {
+  static constexpr std::string_view kName = "register_site";
+  std::string site;
+  SiteProfile profile;
+};
+
+// Replaces a site's profile as a whole.
+struct UpdateSite {
+  static constexpr std::string_view kName = "update_site";
+  std::string site;
+  SiteProfile profile;
+};
+
+// Takes a site off the registry (its open gap, if any, closes with it); a reason is required.
+struct RetireSite {
+  static constexpr std::string_view kName = "retire_site";
+  std::string site;
+  std::string reason;
+};
+
+// Registers a post, patrol area or checkpoint units stand at.
+struct RegisterPost {
+  static constexpr std::string_view kName = "register_post";
+  std::string post;
+  PostProfile profile;
+};
+
+struct UpdatePost {
+  static constexpr std::string_view kName = "update_post";
+  std::string post;
+  PostProfile profile;
+};
+
+struct RetirePost {
+  static constexpr std::string_view kName = "retire_post";
+  std::string post;
+  std::string reason;
+};
+
+// The server's circle watch found no available unit within the site's promise (the last
+// one left: `left_by`, if known). Refused as kConflict while the site has an open gap, so a
+// restart does not open it twice. Not a REST command.
+struct OpenCoverageGap {
+  static constexpr std::string_view kName = "open_coverage_gap";
+  std::string site;
+  std::string left_by;
+  std::optional<MoveUp> move_up;
+};
+
+// A unit (`covered_by`, if known) covers the site again. Not a REST command.
+struct CloseCoverageGap {
+  static constexpr std::string_view kName = "close_coverage_gap";
+  std::string site;
+  std::string covered_by;
+};
+
 using Command =
     std::variant<ReceiveCall, DismissCall, CreateIncident, MergeCall, AcceptIncident, MergeIncident,
                  LinkIncidents, TransferIncident, CancelIncident, CloseScene, TerminateIncident,
@@ -386,7 +447,8 @@ using Command =
                  IssueOrder, SplitOrder, AcknowledgeOrder, SignFor, EnRoute, Arrive, GiveFeedback,
                  CompleteOrder, CancelOrder, ReturnOrder, RegisterUnit, UpdateUnit, RetireUnit,
                  StartShift, EndShift, SetUnitStatus, RaiseEmergency, ClearEmergency, RecordMissedDeadline,
-                 RaiseWarning, AcknowledgeWarning>;
+                 RaiseWarning, AcknowledgeWarning, RegisterSite, UpdateSite, RetireSite, RegisterPost,
+                 UpdatePost, RetirePost, OpenCoverageGap, CloseCoverageGap>;
 
 // The command's kName.
 std::string_view command_name(const Command& command);

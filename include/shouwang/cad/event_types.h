@@ -94,7 +94,22 @@ inline constexpr std::string_view kWarningRaised = "warning.raised";
 // {warning_id, response}
 inline constexpr std::string_view kWarningAcknowledged = "warning.acknowledged";
 
-inline constexpr std::array<std::string_view, 40> kAll{kCallReceived,
+// {site_id, profile {name, type, tier_s, station, lat, lon, hours}}
+inline constexpr std::string_view kSiteRegistered = "site.registered";
+inline constexpr std::string_view kSiteUpdated = "site.updated";  // the same payload
+// {site_id, reason}
+inline constexpr std::string_view kSiteRetired = "site.retired";
+// {site_id, left_by, move_up? {unit, post, travel_s, restores}}
+inline constexpr std::string_view kSiteGapOpened = "site.gap_opened";
+// {site_id, unit}
+inline constexpr std::string_view kSiteGapClosed = "site.gap_closed";
+// {post_id, profile {name, kind, station, lat, lon}}
+inline constexpr std::string_view kPostRegistered = "post.registered";
+inline constexpr std::string_view kPostUpdated = "post.updated";  // the same payload
+// {post_id, reason}
+inline constexpr std::string_view kPostRetired = "post.retired";
+
+inline constexpr std::array<std::string_view, 48> kAll{kCallReceived,
                                                        kCallAttached,
                                                        kCallDismissed,
                                                        kIncidentCreated,
@@ -133,17 +148,29 @@ inline constexpr std::array<std::string_view, 40> kAll{kCallReceived,
                                                        kOrderDeadlineMissed,
                                                        kIncidentDeadlineMissed,
                                                        kWarningRaised,
-                                                       kWarningAcknowledged};
+                                                       kWarningAcknowledged,
+                                                       kSiteRegistered,
+                                                       kSiteUpdated,
+                                                       kSiteRetired,
+                                                       kSiteGapOpened,
+                                                       kSiteGapClosed,
+                                                       kPostRegistered,
+                                                       kPostUpdated,
+                                                       kPostRetired};
 
 // The log also carries events of other parts of the platform (accounts, sessions, import
 // checkpoints). The domain owns the event types whose names start with one of these; the
 // projection skips the rest, and apply() refuses them.
-inline constexpr std::array<std::string_view, 5> kDomainPrefixes{"call.", "incident.", "order.", "unit.",
-                                                                  "warning."};
+inline constexpr std::array<std::string_view, 7> kDomainPrefixes{"call.", "incident.", "order.", "unit.",
+                                                                  "warning.", "site.", "post."};
 
 // The entity name events about a unit carry ("unit/A-01"): a '/' never occurs in a record
 // id or a code, so it cannot be mistaken for an incident, call or order id.
 inline constexpr std::string_view kUnitEntityPrefix = "unit/";
+
+// Likewise "site/S-01" and "post/P-01".
+inline constexpr std::string_view kSiteEntityPrefix = "site/";
+inline constexpr std::string_view kPostEntityPrefix = "post/";
 
 constexpr bool is_domain_event(std::string_view type) {
   for (const auto prefix : kDomainPrefixes) {

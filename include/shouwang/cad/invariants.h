@@ -69,6 +69,11 @@
 //   U6  No unit works an order of an incident that is no longer open (no unit is left on
 //       the scene of a closed incident).
 
+// Quick-response circles
+//   C1  Every key site and post is stored under its id, a code, and its profile is
+//       normalized (a tier of 60, 180 or 300 s, a station code, a name).
+//   C2  Only a site in service has an open coverage gap, and it has opened at least one.
+
 #include <shouwang/base/result.h>
 #include <shouwang/cad/state.h>
 

@@ -12,9 +12,9 @@
 
 namespace shouwang::cad {
 
-// Version 2 added units, version 3 early-warning directives; an older snapshot has none
-// of what it predates and still reads.
-inline constexpr int kStateFormatVersion = 3;
+// Version 2 added units, version 3 early-warning directives, version 4 key sites and
+// posts; an older snapshot has none of what it predates and still reads.
+inline constexpr int kStateFormatVersion = 4;
 inline constexpr int kOldestStateFormatVersion = 1;
 
 std::string serialize_state(const State& state);

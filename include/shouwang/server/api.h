@@ -28,6 +28,8 @@
 
 namespace shouwang::server {
 
+class CircleWatch;
+
 struct ApiServices {
   CommandService& commands;
   Authenticator& auth;
@@ -55,6 +57,8 @@ struct ApiServices {
   const Statistics* statistics = nullptr;
   // The organisation tree (areas, populations); null for a centre without one.
   const osm::Jurisdictions* jurisdictions = nullptr;
+  // The live quick-response circles; null without a road network (then 503).
+  CircleWatch* circles = nullptr;
   // The bureau named in the title of briefings, in zh-CN and en (empty: a default).
   std::string bureau_name = {};
   std::string bureau_name_en = {};

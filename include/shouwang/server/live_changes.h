@@ -7,7 +7,8 @@
 // state of those records, with persons' details withheld as in the API.
 //
 // {"type": "change", "n": K, "seq": S, "first_seq": F, "events": [...], "incidents": [...],
-//  "calls": [...], "orders": [...], "units": [...], "warnings": [...]}
+//  "calls": [...], "orders": [...], "units": [...], "warnings": [...], "sites": [...],
+//  "posts": [...]}
 
 #include <map>
 #include <memory>

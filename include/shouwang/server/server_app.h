@@ -20,6 +20,7 @@
 #include <shouwang/server/authenticator.h>
 #include <shouwang/server/deadline_watch.h>
 #include <shouwang/server/warning_watch.h>
+#include <shouwang/server/circle_watch.h>
 #include <shouwang/server/http_server.h>
 #include <shouwang/server/stream_hub.h>
 #include <shouwang/server/unit_telemetry.h>
@@ -46,6 +47,8 @@ struct AppOptions {
   DeadlineWatchOptions deadlines;
   // The daily early-warning scan that raises directives for the stations.
   WarningWatchOptions warnings;
+  // The live quick-response circles and their coverage-gap alarms (with a road network).
+  CircleWatchOptions circles;
   const Clock* clock = nullptr;                // default: the system clock
 };
 

@@ -23,6 +23,7 @@
 #include <shouwang/cad/recommendation.h>
 #include <shouwang/cad/state.h>
 #include <shouwang/cad/taxonomy.h>
+#include <shouwang/routing/contraction_hierarchy.h>
 #include <shouwang/routing/snap_index.h>
 #include <shouwang/routing/street_segments.h>
 
@@ -70,6 +71,10 @@ class UnitLocator {
   // once), for hotspot statistics on segments. Both live as long as the locator.
   [[nodiscard]] const routing::SnapIndex& snap_index() const;
   [[nodiscard]] const routing::StreetSegments& street_segments() const;
+
+  // The contraction hierarchy of the road network, for searches of other parts (the
+  // quick-response circles); it lives as long as the locator.
+  [[nodiscard]] const routing::ContractionHierarchy& hierarchy() const;
 
   // The latest fix of a unit, if any.
   [[nodiscard]] std::optional<cad::UnitFix> fix(std::string_view unit) const;

@@ -93,6 +93,16 @@ std::vector<routing::PostEntries> CircleCoverageQuery::snap_posts(
   return sources;
 }
 
+std::vector<routing::PostEntries> CircleCoverageQuery::place(std::span<const LatLon> posts) const {
+  std::vector<routing::PostEntries> placed;
+  placed.reserve(posts.size());
+  for (const LatLon p : posts) {
+    auto snap = index_.snap(p, snap_limit_);
+    placed.push_back(snap ? snap->as_source(graph_) : routing::PostEntries{});
+  }
+  return placed;
+}
+
 CircleCoverage CircleCoverageQuery::run_placed(const std::vector<routing::PostEntries>& placed) {
   std::vector<std::int32_t> post_of_source(placed.size());
   for (std::size_t k = 0; k < placed.size(); ++k)

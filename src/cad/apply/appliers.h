@@ -87,6 +87,16 @@ void apply_incident_deadline_missed(State& s, const EventMeta& e, const FieldRea
 void apply_warning_raised(State& s, const EventMeta& e, const FieldReader& p);
 void apply_warning_acknowledged(State& s, const EventMeta& e, const FieldReader& p);
 
+// site_appliers.cpp
+void apply_site_registered(State& s, const EventMeta& e, const FieldReader& p);
+void apply_site_updated(State& s, const EventMeta& e, const FieldReader& p);
+void apply_site_retired(State& s, const EventMeta& e, const FieldReader& p);
+void apply_site_gap_opened(State& s, const EventMeta& e, const FieldReader& p);
+void apply_site_gap_closed(State& s, const EventMeta& e, const FieldReader& p);
+void apply_post_registered(State& s, const EventMeta& e, const FieldReader& p);
+void apply_post_updated(State& s, const EventMeta& e, const FieldReader& p);
+void apply_post_retired(State& s, const EventMeta& e, const FieldReader& p);
+
 // After an order event: the order's unit (a registered unit it targets) lists the order
 // while it is open and takes the status of its latest open order, or becomes available
 // when its last one ends. `cause` (the event type) goes into the unit's history.

@@ -15,7 +15,7 @@ namespace {
 
 namespace et = event_type;
 
-constexpr std::array<std::pair<std::string_view, Applier>, 40> kAppliers{{
+constexpr std::array<std::pair<std::string_view, Applier>, 48> kAppliers{{
     {et::kCallReceived, apply_call_received},
     {et::kCallAttached, apply_call_attached},
     {et::kCallDismissed, apply_call_dismissed},
@@ -56,6 +56,14 @@ constexpr std::array<std::pair<std::string_view, Applier>, 40> kAppliers{{
     {et::kIncidentDeadlineMissed, apply_incident_deadline_missed},
     {et::kWarningRaised, apply_warning_raised},
     {et::kWarningAcknowledged, apply_warning_acknowledged},
+    {et::kSiteRegistered, apply_site_registered},
+    {et::kSiteUpdated, apply_site_updated},
+    {et::kSiteRetired, apply_site_retired},
+    {et::kSiteGapOpened, apply_site_gap_opened},
+    {et::kSiteGapClosed, apply_site_gap_closed},
+    {et::kPostRegistered, apply_post_registered},
+    {et::kPostUpdated, apply_post_updated},
+    {et::kPostRetired, apply_post_retired},
 }};
 
 Applier applier_for(std::string_view type) {

@@ -12,6 +12,7 @@
 #include <shouwang/base/result.h>
 #include <shouwang/cad/call.h>
 #include <shouwang/cad/incident.h>
+#include <shouwang/cad/key_site.h>
 #include <shouwang/cad/order.h>
 #include <shouwang/cad/record_id.h>
 #include <shouwang/cad/unit.h>
@@ -34,6 +35,19 @@ Order decode_order(const FieldReader& in);
 Unit decode_unit(const FieldReader& in);
 UnitProfile decode_profile(const FieldReader& in);
 Warning decode_warning(const FieldReader& in);
+
+// Quick-response circles (site_codec.cpp). The profiles are also the bodies of the
+// commands that register them, the move-up also the open_coverage_gap command's.
+nlohmann::json encode(const SiteProfile& profile);
+nlohmann::json encode(const PostProfile& profile);
+nlohmann::json encode(const MoveUp& move_up);
+nlohmann::json encode(const KeySite& site);
+nlohmann::json encode(const Post& post);
+SiteProfile decode_site_profile(const FieldReader& in);
+PostProfile decode_post_profile(const FieldReader& in);
+MoveUp decode_move_up(const FieldReader& in);
+KeySite decode_site(const FieldReader& in);
+Post decode_post(const FieldReader& in);
 
 // A warning's subject and evidence, the same in its record, its event and the command
 // that raises it.

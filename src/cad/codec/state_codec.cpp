@@ -49,7 +49,9 @@ std::string serialize_state(const State& state) {
                               {"incidents", encode_map(state.incidents)},
                               {"orders", encode_map(state.orders)},
                               {"units", encode_map(state.units)},
-                              {"warnings", encode_map(state.warnings)}};
+                              {"warnings", encode_map(state.warnings)},
+                              {"sites", encode_map(state.sites)},
+                              {"posts", encode_map(state.posts)}};
   return out.dump();
 }
 
@@ -76,6 +78,10 @@ Result<State> parse_state(std::string_view text) {
       decode_map(in, "units", state.units, decode_unit);
     if (version >= 3)
       decode_map(in, "warnings", state.warnings, decode_warning);
+    if (version >= 4) {
+      decode_map(in, "sites", state.sites, decode_site);
+      decode_map(in, "posts", state.posts, decode_post);
+    }
     return state;
   } catch (const JsonFormatError& e) {
     return Error(Errc::kCorrupt, std::string("state snapshot: ") + e.what(), "state");

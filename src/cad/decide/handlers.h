@@ -76,6 +76,16 @@ Status handle(Decision& d, const RecordMissedDeadline& c);
 Status handle(Decision& d, const RaiseWarning& c);
 Status handle(Decision& d, const AcknowledgeWarning& c);
 
+// site_handlers.cpp
+Status handle(Decision& d, const RegisterSite& c);
+Status handle(Decision& d, const UpdateSite& c);
+Status handle(Decision& d, const RetireSite& c);
+Status handle(Decision& d, const RegisterPost& c);
+Status handle(Decision& d, const UpdatePost& c);
+Status handle(Decision& d, const RetirePost& c);
+Status handle(Decision& d, const OpenCoverageGap& c);
+Status handle(Decision& d, const CloseCoverageGap& c);
+
 // The entity name of a unit's events: "unit/A-01".
 std::string unit_entity(std::string_view unit);
 

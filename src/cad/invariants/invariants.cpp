@@ -11,7 +11,9 @@ Status check_invariants(const State& state) {
     return s;
   if (auto s = check_details(state); !s.ok())
     return s;
-  return check_units(state);
+  if (auto s = check_units(state); !s.ok())
+    return s;
+  return check_circles(state);
 }
 
 }  // namespace shouwang::cad

@@ -82,6 +82,17 @@ UnitProfile read_profile_object(const FieldReader& parent, std::string_view key)
   return profile;
 }
 
+SiteProfile read_site_profile_object(const FieldReader& parent) {
+  only_members(parent.raw("profile"), {"name", "type", "tier_s", "station", "lat", "lon", "hours"},
+               parent.path_of("profile"));
+  return decode_site_profile(parent.object("profile"));
+}
+
+PostProfile read_post_profile_object(const FieldReader& parent) {
+  only_members(parent.raw("profile"), {"name", "kind", "station", "lat", "lon"}, parent.path_of("profile"));
+  return decode_post_profile(parent.object("profile"));
+}
+
 std::map<std::string, std::string> read_fields(const FieldReader& in) {
   std::map<std::string, std::string> fields;
   const FieldReader object = in.object("fields");
@@ -303,6 +314,43 @@ const std::vector<Entry>& entries() {
            in.fail("warning", id.error().message);
          return AcknowledgeWarning{*id, in.string("response")};
        }},
+      {"register_site", {"site", "profile"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RegisterSite{in.string("site"), read_site_profile_object(in)};
+       }},
+      {"update_site", {"site", "profile"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return UpdateSite{in.string("site"), read_site_profile_object(in)};
+       }},
+      {"retire_site", {"site", "reason"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RetireSite{in.string("site"), in.string_or_empty("reason")};
+       }},
+      {"register_post", {"post", "profile"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RegisterPost{in.string("post"), read_post_profile_object(in)};
+       }},
+      {"update_post", {"post", "profile"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return UpdatePost{in.string("post"), read_post_profile_object(in)};
+       }},
+      {"retire_post", {"post", "reason"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return RetirePost{in.string("post"), in.string_or_empty("reason")};
+       }},
+      {"open_coverage_gap", {"site", "left_by", "move_up"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         OpenCoverageGap c{in.string("site"), in.string_or_empty("left_by"), std::nullopt};
+         if (in.has("move_up")) {
+           only_members(in.raw("move_up"), {"unit", "post", "travel_s", "restores"}, "move_up");
+           c.move_up = decode_move_up(in.object("move_up"));
+         }
+         return c;
+       }},
+      {"close_coverage_gap", {"site", "covered_by"},
+       [](const FieldReader& in, UtcTime) -> Command {
+         return CloseCoverageGap{in.string("site"), in.string_or_empty("covered_by")};
+       }},
   };
   return table;
 }
@@ -351,7 +399,8 @@ const std::vector<std::string_view>& command_names() {
 }
 
 bool server_only(std::string_view name) {
-  return name == RecordMissedDeadline::kName || name == RaiseWarning::kName;
+  return name == RecordMissedDeadline::kName || name == RaiseWarning::kName || name == OpenCoverageGap::kName ||
+         name == CloseCoverageGap::kName;
 }
 
 const std::vector<std::string_view>& command_fields(std::string_view name) {

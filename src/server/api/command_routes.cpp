@@ -30,6 +30,19 @@ json answer_record(const CommandRoute& route, const cad::Command& command, const
     if (const cad::Warning* w = state.find(ack->warning)) out["warning"] = cad::warning_json(*w);
     return out;
   }
+  if (route.answers == Answers::kSite || route.answers == Answers::kPost) {
+    std::visit(
+        [&](const auto& c) {
+          if constexpr (requires { c.site; }) {
+            if (const cad::KeySite* site = state.find_site(c.site)) out["site"] = cad::site_json(*site);
+          }
+          if constexpr (requires { c.post; }) {
+            if (const cad::Post* post = state.find_post(c.post)) out["post"] = cad::post_json(*post);
+          }
+        },
+        command);
+    return out;
+  }
   if (route.answers == Answers::kUnit) {
     std::visit(
         [&](const auto& c) {

@@ -10,7 +10,7 @@ constexpr CommandRoute route(std::string_view pattern, std::string_view command,
   return {pattern, command, answers, creates, numeric_param};
 }
 
-constexpr std::array<CommandRoute, 42> kRoutes{
+constexpr std::array<CommandRoute, 48> kRoutes{
     route("/api/v1/calls", "receive_call", Answers::kCall, true),
     route("/api/v1/calls/{call}/dismiss", "dismiss_call", Answers::kCall),
     route("/api/v1/calls/{call}/merge", "merge_call", Answers::kCall),
@@ -53,6 +53,12 @@ constexpr std::array<CommandRoute, 42> kRoutes{
     route("/api/v1/units/{unit}/emergency", "raise_emergency", Answers::kUnit, true),
     route("/api/v1/units/{unit}/emergency/clear", "clear_emergency", Answers::kUnit),
     route("/api/v1/warnings/{warning}/acknowledge", "acknowledge_warning", Answers::kWarning),
+    route("/api/v1/sites", "register_site", Answers::kSite, true),
+    route("/api/v1/sites/{site}/profile", "update_site", Answers::kSite),
+    route("/api/v1/sites/{site}/retire", "retire_site", Answers::kSite),
+    route("/api/v1/posts", "register_post", Answers::kPost, true),
+    route("/api/v1/posts/{post}/profile", "update_post", Answers::kPost),
+    route("/api/v1/posts/{post}/retire", "retire_post", Answers::kPost),
 };
 
 }  // namespace

@@ -13,7 +13,7 @@ struct ApiServices;
 
 namespace shouwang::server::api {
 
-enum class Answers { kIncident, kCall, kOrder, kUnit, kWarning };
+enum class Answers { kIncident, kCall, kOrder, kUnit, kWarning, kSite, kPost };
 
 struct CommandRoute {
   std::string_view pattern;

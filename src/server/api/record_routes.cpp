@@ -185,6 +185,17 @@ HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p)
         if (!cad::is_acknowledged(warning) && api.policy.may_see(p, warning)) warnings.push_back(cad::warning_json(warning));
       }
     }
+    // The quick-response circles' key sites and posts in service.
+    json sites = json::array();
+    json posts = json::array();
+    if (p.role != Role::kUnitTerminal) {
+      for (const auto& [id, site] : state.sites) {
+        if (!site.retired) sites.push_back(cad::site_json(site));
+      }
+      for (const auto& [id, post] : state.posts) {
+        if (!post.retired) posts.push_back(cad::post_json(post));
+      }
+    }
     const cad::DeadlinePolicy& d = api.deadlines;
     return json_response(200, {{"seq", seq},
                                {"scope", p.scope},
@@ -195,7 +206,8 @@ HttpResponse get_state(ApiServices& api, const HttpRequest&, const Principal& p)
                                  {"pending_s", d.pending_s}}},
                                {"snapshot", {{"incidents", std::move(incidents)}, {"calls", std::move(calls)},
                                              {"orders", std::move(orders)}, {"units", std::move(units)},
-                                             {"warnings", std::move(warnings)}}}});
+                                             {"warnings", std::move(warnings)}, {"sites", std::move(sites)},
+                                             {"posts", std::move(posts)}}}});
   });
 }
 

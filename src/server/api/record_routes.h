@@ -16,5 +16,6 @@ void add_dispatch_routes(Router& router, ApiServices& api);
 void add_position_routes(Router& router, ApiServices& api);
 void add_place_routes(Router& router, ApiServices& api);
 void add_stats_routes(Router& router, ApiServices& api);
+void add_circle_routes(Router& router, ApiServices& api);
 
 }  // namespace shouwang::server::api

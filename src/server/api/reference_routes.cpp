@@ -72,6 +72,7 @@ void add_api_routes(Router& router, ApiServices& api) {
   api::add_place_routes(router, api);
   api::add_stats_routes(router, api);
   api::add_warning_routes(router, api);
+  api::add_circle_routes(router, api);
 }
 
 }  // namespace shouwang::server

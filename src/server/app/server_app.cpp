@@ -71,6 +71,7 @@ struct ServerApp::Parts {
   std::unique_ptr<UnitTelemetry> telemetry;
   std::unique_ptr<DeadlineWatch> watch;
   std::unique_ptr<WarningWatch> warnings;
+  std::unique_ptr<CircleWatch> circles;  // null without a road network
   std::unique_ptr<ApiServices> api;
   std::unique_ptr<StaticFiles> console;
   Router router;
@@ -257,12 +258,18 @@ Result<std::unique_ptr<ServerApp>> ServerApp::open(AppOptions options) {
   p.metrics.add_section([raw] { return raw->watch->prometheus(); });
   p.warnings = std::make_unique<WarningWatch>(*p.commands, *p.stats, p.org->jurisdictions(), clock, options.warnings);
   p.metrics.add_section([raw] { return raw->warnings->prometheus(); });
+  if (p.units) {
+    p.circles = std::make_unique<CircleWatch>(*p.commands, *p.units, clock, p.decider->centre().utc_offset_minutes,
+                                              options.circles);
+    p.metrics.add_section([raw] { return raw->circles->prometheus(); });
+  }
 
   // Routes.
   p.api = std::make_unique<ApiServices>(ApiServices{*p.commands, *p.auth, *p.policy, p.accounts, p.taxonomy, p.audit_log,
                                                     p.metrics, nullptr, {}, p.units.get(), p.telemetry.get()});
   p.api->places = p.places.get();
   p.api->statistics = p.stats.get();
+  p.api->circles = p.circles.get();
   p.api->jurisdictions = p.org->jurisdictions();
   if (city) {
     p.api->bureau_name = city->name + "公安局";
@@ -332,6 +339,7 @@ Status ServerApp::start() {
   if (Status ok = parts_->telemetry->start(); !ok) return ok;
   parts_->watch->start();
   parts_->warnings->start();
+  if (parts_->circles) parts_->circles->start();
   return {};
 }
 
@@ -347,6 +355,7 @@ void ServerApp::stop() {
   p.telemetry->stop();
   p.watch->stop();
   p.warnings->stop();
+  if (p.circles) p.circles->stop();
   // Commands already queued are committed and their callers answered while the HTTP
   // threads still run; later ones get 503.
   p.commands->stop();

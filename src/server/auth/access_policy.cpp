@@ -23,8 +23,10 @@ const Names kUnitSteps = {"acknowledge_order", "sign_for", "en_route",      "arr
 // What a unit's own terminal reports about the unit.
 const Names kUnitSelf = {"start_shift", "end_shift", "set_unit_status", "raise_emergency"};
 
-// The roster: what a unit is. Administrators and commanders keep it.
-const Names kRoster = {"register_unit", "update_unit", "retire_unit"};
+// The roster: what a unit is, and the registry of key sites and posts. Administrators,
+// dispatchers and commanders keep it.
+const Names kRoster = {"register_unit", "update_unit",   "retire_unit", "register_site", "update_site",
+                       "retire_site",   "register_post", "update_post", "retire_post"};
 
 // Duty and status of a station's units, which its officers report too; clearing an
 // emergency is a dispatcher's, commander's or the station's call, never the terminal's.
@@ -201,6 +203,28 @@ Status AccessPolicy::may_issue(const Principal& p, const cad::Command& command, 
       if (!city_wide(p) && !station_in_scope(p, station))
         return denied("station " + station + " is outside " + p.username + "'s scope " + p.scope);
     }
+  }
+  // A key site or post names its station, which must exist; the registered record's station
+  // and a new profile's must both be within the caller's scope.
+  std::vector<std::string> registry_stations;
+  std::visit(
+      [&](const auto& c) {
+        if constexpr (requires { c.site; }) {
+          if (const cad::KeySite* site = state.find_site(c.site)) registry_stations.push_back(site->profile.station);
+        }
+        if constexpr (requires { c.post; }) {
+          if (const cad::Post* post = state.find_post(c.post)) registry_stations.push_back(post->profile.station);
+        }
+        if constexpr (requires { c.profile.tier_s; } || requires { c.profile.kind; }) {
+          registry_stations.push_back(c.profile.station);
+        }
+      },
+      command);
+  for (const std::string& station : registry_stations) {
+    if (!org_->contains(station))
+      return Error(Errc::kNotFound, "there is no station " + station + " in the organisation", "profile.station");
+    if (!city_wide(p) && !station_in_scope(p, station))
+      return denied("station " + station + " is outside " + p.username + "'s scope " + p.scope);
   }
   // New calls and incidents start at the centre.
   const bool creates = std::holds_alternative<cad::ReceiveCall>(command) ||

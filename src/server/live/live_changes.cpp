@@ -26,6 +26,8 @@ struct ChangeData {
   std::vector<OrderId> orders;
   std::vector<std::string> units;
   std::vector<WarningId> warnings;
+  std::vector<std::string> sites;
+  std::vector<std::string> posts;
   cad::State records;
 };
 
@@ -52,6 +54,10 @@ Change make_change(const Committed& committed, const cad::State& durable) {
       else if (auto wid = cad::parse_warning_id(entity); wid.ok()) add_unique(data->warnings, *wid);
       else if (entity.starts_with(cad::event_type::kUnitEntityPrefix))
         add_unique(data->units, entity.substr(cad::event_type::kUnitEntityPrefix.size()));
+      else if (entity.starts_with(cad::event_type::kSiteEntityPrefix))
+        add_unique(data->sites, entity.substr(cad::event_type::kSiteEntityPrefix.size()));
+      else if (entity.starts_with(cad::event_type::kPostEntityPrefix))
+        add_unique(data->posts, entity.substr(cad::event_type::kPostEntityPrefix.size()));
     }
   }
   // Orders and calls bring their incident along; incidents bring all their orders.
@@ -77,6 +83,12 @@ Change make_change(const Committed& committed, const cad::State& durable) {
   }
   for (WarningId w : data->warnings) {
     if (const cad::Warning* warning = durable.find(w)) data->records.warnings.emplace(w, *warning);
+  }
+  for (const std::string& id : data->sites) {
+    if (const cad::KeySite* site = durable.find_site(id)) data->records.sites.emplace(id, *site);
+  }
+  for (const std::string& id : data->posts) {
+    if (const cad::Post* post = durable.find_post(id)) data->records.posts.emplace(id, *post);
   }
   Change change;
   change.seq = committed.last_seq;
@@ -150,6 +162,20 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
     warnings.push_back(cad::warning_json(warning));
     visible.insert(cad::to_string(id));
   }
+  // Key sites and posts are the whole centre's business (the move-ups cross stations);
+  // terminals do not see them.
+  json sites = json::array();
+  json posts = json::array();
+  if (principal.role != Role::kUnitTerminal) {
+    for (const auto& [id, site] : records.sites) {
+      sites.push_back(cad::site_json(site));
+      visible.insert(std::string(cad::event_type::kSiteEntityPrefix) + id);
+    }
+    for (const auto& [id, post] : records.posts) {
+      posts.push_back(cad::post_json(post));
+      visible.insert(std::string(cad::event_type::kPostEntityPrefix) + id);
+    }
+  }
   json events = json::array();
   for (const auto& e : data.events) {
     const bool seen = std::any_of(e.body.entities.begin(), e.body.entities.end(),
@@ -165,7 +191,8 @@ std::optional<std::string> LiveRenderer::render(const Change& change, const std:
   // The hub writes "type", "n" and "seq" in front of these members.
   const json out = {{"first_seq", data.first_seq}, {"events", std::move(events)},
                     {"incidents", std::move(incidents)}, {"calls", std::move(calls)}, {"orders", std::move(orders)},
-                    {"units", std::move(units)}, {"warnings", std::move(warnings)}};
+                    {"units", std::move(units)}, {"warnings", std::move(warnings)},
+                    {"sites", std::move(sites)}, {"posts", std::move(posts)}};
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -129,6 +129,8 @@ UnitLocator::Stats UnitLocator::stats() const {
 
 const routing::SnapIndex& UnitLocator::snap_index() const { return *roads_->index; }
 
+const routing::ContractionHierarchy& UnitLocator::hierarchy() const { return *roads_->hierarchy; }
+
 const routing::StreetSegments& UnitLocator::street_segments() const {
   std::call_once(roads_->segments_built, [this] { roads_->segments = routing::street_segments(roads_->graph.graph); });
   return roads_->segments;

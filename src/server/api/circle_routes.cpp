@@ -1,0 +1,137 @@
+// The quick-response circles: the registry of key sites and posts (registering and
+// editing are commands, command_table.cpp) and the circles as the watch last saw them.
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include <shouwang/cad/record_json.h>
+#include <shouwang/server/circle_watch.h>
+
+#include "server/api/api_support.h"
+#include "server/api/record_routes.h"
+
+namespace shouwang::server::api {
+namespace {
+
+using nlohmann::json;
+
+Status for_the_centre(const Principal& p) {
+  if (p.role == Role::kUnitTerminal)
+    return Error(Errc::kPermissionDenied, "key sites and posts are for the centre and stations, not unit terminals");
+  return {};
+}
+
+// `status`: active (default), retired or all.
+Result<std::string> status_filter(const HttpRequest& request) {
+  std::string status = "active";
+  for (const auto& [name, value] : query_params(request.query)) {
+    if (name != "status")
+      return Error(Errc::kInvalidArgument, "the list is filtered by status only", name);
+    if (value != "active" && value != "retired" && value != "all")
+      return Error(Errc::kInvalidArgument, "status is active, retired or all", name);
+    status = value;
+  }
+  return status;
+}
+
+template <typename Map, typename Render>
+json listed(const Map& records, const std::string& status, Render render) {
+  json items = json::array();
+  for (const auto& [id, record] : records) {
+    if (status == "all" || record.retired == (status == "retired"))
+      items.push_back(render(record));
+  }
+  return items;
+}
+
+HttpResponse list_sites(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status ok = for_the_centre(p); !ok)
+    return error_response(ok.error());
+  auto status = status_filter(request);
+  if (!status)
+    return error_response(status.error());
+  return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
+    return json_response(200, {{"seq", seq}, {"sites", listed(state.sites, *status, cad::site_json)}});
+  });
+}
+
+HttpResponse list_posts(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status ok = for_the_centre(p); !ok)
+    return error_response(ok.error());
+  auto status = status_filter(request);
+  if (!status)
+    return error_response(status.error());
+  return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
+    return json_response(200, {{"seq", seq}, {"posts", listed(state.posts, *status, cad::post_json)}});
+  });
+}
+
+HttpResponse get_site(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status ok = for_the_centre(p); !ok)
+    return error_response(ok.error());
+  const std::string& id = request.params.at("site");
+  return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
+    const cad::KeySite* site = state.find_site(id);
+    if (site == nullptr)
+      return error_response(Error(Errc::kNotFound, "there is no key site " + id, "site"));
+    return json_response(200, {{"seq", seq}, {"site", cad::site_json(*site)}});
+  });
+}
+
+HttpResponse get_post(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status ok = for_the_centre(p); !ok)
+    return error_response(ok.error());
+  const std::string& id = request.params.at("post");
+  return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
+    const cad::Post* post = state.find_post(id);
+    if (post == nullptr)
+      return error_response(Error(Errc::kNotFound, "there is no post " + id, "post"));
+    return json_response(200, {{"seq", seq}, {"post", cad::post_json(*post)}});
+  });
+}
+
+json number_or_null(double seconds) {
+  return std::isfinite(seconds) ? json(std::round(seconds * 10) / 10) : json(nullptr);
+}
+
+// The live circles: the watch's last refresh (one now when there is none yet).
+HttpResponse live_circles(ApiServices& api, const HttpRequest&, const Principal& p) {
+  if (Status ok = for_the_centre(p); !ok)
+    return error_response(ok.error());
+  if (api.circles == nullptr)
+    return error_response(Error(Errc::kUnavailable, "the server has no road network, so no live circles"));
+  std::optional<CircleRefresh> refresh = api.circles->latest();
+  if (!refresh)
+    refresh = api.circles->tick();
+  json sites = json::array();
+  for (const SiteCircle& c : refresh->sites) {
+    sites.push_back({{"site", c.site},
+                     {"tier_s", c.tier_s},
+                     {"in_hours", c.in_hours},
+                     {"time_s", number_or_null(c.time_s)},
+                     {"unit", c.unit},
+                     {"covered", c.covered}});
+  }
+  return json_response(200, {{"refreshed_at", refresh->at.to_iso8601()},
+                             {"units", refresh->units},
+                             {"in_hours", refresh->in_hours},
+                             {"covered", refresh->covered},
+                             {"refresh_ms", std::round(refresh->millis * 100) / 100},
+                             {"sites", std::move(sites)}});
+}
+
+}  // namespace
+
+void add_circle_routes(Router& router, ApiServices& api) {
+  const auto bind = [&api](HttpResponse (*fn)(ApiServices&, const HttpRequest&, const Principal&)) {
+    return authed(api, [&api, fn](const HttpRequest& r, const Principal& p) { return fn(api, r, p); });
+  };
+  router.add("GET", "/api/v1/sites", bind(list_sites));
+  router.add("GET", "/api/v1/sites/{site}", bind(get_site));
+  router.add("GET", "/api/v1/posts", bind(list_posts));
+  router.add("GET", "/api/v1/posts/{post}", bind(get_post));
+  router.add("GET", "/api/v1/circles", bind(live_circles));
+}
+
+}  // namespace shouwang::server::api
