@@ -41,6 +41,10 @@ echo "shouwang-demo" > "$DATA/demo-password"
 echo "[demo] the city's history: ${HISTORY_YEARS:-1} year(s) of incidents (written once)"
 "$BIN" gen-history --data "$DATA" --years "${HISTORY_YEARS:-1}" --calls-per-day "${HISTORY_CALLS_PER_DAY:-100}" --seed "$SEED"
 
+# Key sites from the city's POIs and the posts planned for them, once (a rerun keeps the
+# registry as it is).
+"$BIN" circles seed --data "$DATA"
+
 # The broker's accounts (the server's, the simulator's gateway, one per unit) and the broker.
 "$BIN" mqtt-setup --data "$DATA" --port "$MQTT_PORT" --gateways shouwang.simulator >/dev/null
 pids=()

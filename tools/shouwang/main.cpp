@@ -25,6 +25,7 @@ void print_help(std::ostream& out) {
       << "  report     daily, weekly and monthly briefings as HTML with charts, PDF and XLSX\n"
       << "  backtest   evaluate forecast methods by rolling origins: PAI, PEI*, hit rates\n"
       << "  org        the police organisation tree and who is responsible for a point\n"
+      << "  circles    key sites and posts of the quick-response circles: import, seed, coverage\n"
       << "  user       add, list, disable, enable user accounts and set passwords\n"
       << "  mqtt-setup the MQTT broker's accounts for unit telemetry, from the roster\n"
       << "  version    print the version\n"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   if (verb == "report") return run_report(rest);
   if (verb == "backtest") return run_backtest(rest);
   if (verb == "mqtt-setup") return run_mqtt_setup(rest);
+  if (verb == "circles") return run_circles(rest);
   if (verb == "version" || verb == "--version") {
     std::cout << "shouwang " << shouwang::kVersion << "\n";
     return kExitOk;

@@ -21,6 +21,7 @@ int run_stats(const std::vector<std::string>& args);
 int run_report(const std::vector<std::string>& args);
 int run_backtest(const std::vector<std::string>& args);
 int run_mqtt_setup(const std::vector<std::string>& args);
+int run_circles(const std::vector<std::string>& args);
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
