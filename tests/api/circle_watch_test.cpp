@@ -190,6 +190,36 @@ TEST_F(CircleWatchTest, TheRegistryOverTheApiAndTheLiveCircles) {
   EXPECT_EQ(circles.body["sites"][0]["tier_s"], 180);
   EXPECT_FALSE(circles.body["sites"][0]["covered"]) << "no unit is on duty";
   EXPECT_EQ(circles.body["units"], 0);
+
+  // An incident at the school, reached 2 s after the order: one arrival within the promise.
+  const json opened = disp.post("/api/v1/incidents", {{"summary", "校门口纠纷"}, {"type_code", "0105"}}).body;
+  const std::string incident = opened["incident"]["id"];
+  ASSERT_EQ(disp.post("/api/v1/incidents/" + incident + "/locations",
+                      {{"source", "handset_gnss"}, {"text", "校门口"}, {"lat", scene_.lat}, {"lon", scene_.lon},
+                       {"uncertainty_m", 10}})
+                .status,
+            200);
+  disp.post("/api/v1/incidents/" + incident + "/locations/0/confirm", json::object());
+  disp.post("/api/v1/incidents/" + incident + "/accept", json::object());
+  disp.post("/api/v1/units", {{"unit", "A-09"}, {"profile", unit_profile(city_->station_a, scene_)}});
+  disp.post("/api/v1/units/A-09/shift/start", {{"crew", {"012345"}}});
+  const ApiReply issued = disp.post("/api/v1/incidents/" + incident + "/orders",
+                                    {{"target", {{"kind", "unit"}, {"id", "A-09"}}}});
+  ASSERT_EQ(issued.status, 201) << issued.text;
+  const std::string order = issued.body["orders"][0]["id"];
+  for (const char* step : {"sign-for", "en-route", "arrive"})
+    ASSERT_EQ(disp.post("/api/v1/orders/" + order + "/" + step, json::object()).status, 200) << step;
+  const ApiReply arrivals = disp.get("/api/v1/circles/arrivals");
+  ASSERT_EQ(arrivals.status, 200) << arrivals.text;
+  ASSERT_EQ(arrivals.body["rows"].size(), 1u) << arrivals.text;
+  const json& row = arrivals.body["rows"][0];
+  EXPECT_EQ(row["site"], "S-1");
+  EXPECT_EQ(row["incidents"], 1);
+  EXPECT_EQ(row["arrived"], 1);
+  EXPECT_EQ(row["within"], 1);
+  EXPECT_EQ(disp.get("/api/v1/circles/arrivals?near=5").status, 400);
+  EXPECT_EQ(disp.get("/api/v1/circles/arrivals?from=2026-13-01").body["field"], "from");
+  EXPECT_EQ(car.get("/api/v1/circles/arrivals").status, 403);
   city_->stop();
 }
 

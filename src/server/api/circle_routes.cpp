@@ -5,8 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <shouwang/analytics/circle_arrivals.h>
+#include <shouwang/analytics/period_text.h>
 #include <shouwang/cad/record_json.h>
 #include <shouwang/server/circle_watch.h>
+#include <shouwang/server/stats_answers.h>
 
 #include "server/api/api_support.h"
 #include "server/api/record_routes.h"
@@ -121,6 +124,66 @@ HttpResponse live_circles(ApiServices& api, const HttpRequest&, const Principal&
                              {"sites", std::move(sites)}});
 }
 
+// Arrival KPIs per circle and month (analytics/circle_arrivals.h): `from` and `to` (local
+// days, inclusive; default the 90 days to today), `near` (metres, 50..2000, default 300).
+HttpResponse arrival_kpis(ApiServices& api, const HttpRequest& request, const Principal& p) {
+  if (Status ok = for_the_centre(p); !ok)
+    return error_response(ok.error());
+  if (api.statistics == nullptr)
+    return error_response(Error(Errc::kUnavailable, "the server keeps no incident history"));
+  const analytics::Day today = local_day(api.commands.clock().now(), api.eido.utc_offset_minutes);
+  analytics::Day from = today - std::chrono::days(89);
+  analytics::Day to = today;
+  double near = 300;
+  for (const auto& [name, value] : query_params(request.query)) {
+    if (name == "from" || name == "to") {
+      auto day = analytics::parse_day(value);
+      if (!day)
+        return error_response(Error(Errc::kInvalidArgument, name + " is a day, YYYY-MM-DD", name));
+      (name == "from" ? from : to) = *day;
+    } else if (name == "near") {
+      char* end = nullptr;
+      near = std::strtod(value.c_str(), &end);
+      if (end == value.c_str() || *end != '\0' || !(near >= 50 && near <= 2000))
+        return error_response(Error(Errc::kInvalidArgument, "near is metres from 50 to 2000", name));
+    } else {
+      return error_response(Error(Errc::kInvalidArgument, "the arrivals take from, to and near", name));
+    }
+  }
+  if (to < from)
+    return error_response(Error(Errc::kInvalidArgument, "from must not come after to", "from"));
+  std::vector<analytics::CircleArea> areas;
+  std::map<std::string, std::pair<std::string, int>> about;  // name and tier by site
+  api.commands.read([&](const cad::State& state, std::uint64_t) {
+    for (const auto& [id, site] : state.sites) {
+      if (site.retired)
+        continue;
+      areas.push_back({id, site.profile.position, static_cast<double>(site.profile.tier_s)});
+      about[id] = {site.profile.name, site.profile.tier_s};
+    }
+    return 0;
+  });
+  const auto rows = api.statistics->read([&](const analytics::IncidentHistory& history) {
+    return analytics::circle_arrivals(history, areas, analytics::range(from, to + std::chrono::days(1)), Meters(near));
+  });
+  json out = json::array();
+  for (const auto& r : rows) {
+    out.push_back({{"site", r.site},
+                   {"name", about[r.site].first},
+                   {"tier_s", about[r.site].second},
+                   {"month", r.month},
+                   {"incidents", r.incidents},
+                   {"arrived", r.arrived},
+                   {"within", r.within},
+                   {"share_within", r.incidents > 0 ? static_cast<double>(r.within) / r.incidents : 0.0},
+                   {"median_s", r.median_s}});
+  }
+  return json_response(200, {{"from", analytics::to_string(from)},
+                             {"to", analytics::to_string(to)},
+                             {"near_m", near},
+                             {"rows", std::move(out)}});
+}
+
 }  // namespace
 
 void add_circle_routes(Router& router, ApiServices& api) {
@@ -132,6 +195,7 @@ void add_circle_routes(Router& router, ApiServices& api) {
   router.add("GET", "/api/v1/posts", bind(list_posts));
   router.add("GET", "/api/v1/posts/{post}", bind(get_post));
   router.add("GET", "/api/v1/circles", bind(live_circles));
+  router.add("GET", "/api/v1/circles/arrivals", bind(arrival_kpis));
 }
 
 }  // namespace shouwang::server::api

@@ -74,9 +74,12 @@ json answer_record(const CommandRoute& route, const cad::Command& command, const
   } else if (route.answers == Answers::kOrder) {
     json orders = json::array();
     for (const auto& e : outcome.events) {
-      if (e.body.type != cad::event_type::kOrderIssued || e.body.entities.empty()) continue;
-      if (const auto id = cad::parse_order_id(e.body.entities.back()); id.ok()) {
-        if (const cad::Order* order = state.find(*id)) orders.push_back(order_view(*order));
+      if (e.body.type != cad::event_type::kOrderIssued) continue;
+      // The order's id among the entities (a registered unit's "unit/…" may follow it).
+      for (const std::string& entity : e.body.entities) {
+        if (const auto id = cad::parse_order_id(entity); id.ok()) {
+          if (const cad::Order* order = state.find(*id)) orders.push_back(order_view(*order));
+        }
       }
     }
     std::visit(
