@@ -3,6 +3,7 @@
  * Member names are the API's own (snake_case) so a record can be shown without mapping.
  */
 
+import type { KeySite, Post } from './circles';
 import type { Warning } from './warnings';
 
 export type IncidentStatus =
@@ -152,6 +153,13 @@ export interface Snapshot {
   units: Unit[];
   /** The early-warning directives of the scope not yet acknowledged (none for unit terminals). */
   warnings: Warning[];
+  /**
+   * The key sites and posts in service (none for unit terminals). Optional: a server from
+   * before the quick-response circles sends neither. In a change message they are the
+   * records the commit touched, a retired one included (it leaves the map).
+   */
+  sites?: KeySite[];
+  posts?: Post[];
 }
 
 export interface StateAnswer {

@@ -12,6 +12,7 @@ import { createEmblem } from '../ui/emblem';
 import { ConsoleContext, type OrgUnit } from './context';
 import type { DashboardView } from './dashboard';
 import { setCentreOffset } from './format';
+import { siteStateCss } from './circle_style';
 import { statusCss } from './palette';
 import { Shell } from './shell';
 import { showShortcutSheet } from './shortcuts';
@@ -50,7 +51,7 @@ function storage(kind: 'local' | 'session'): Storage | null {
  */
 export async function startConsole(root: HTMLElement): Promise<void> {
   const style = document.createElement('style');
-  style.textContent = statusCss();
+  style.textContent = `${statusCss()}\n${siteStateCss()}`;
   document.head.append(style);
   const http = new Http({ workstation: `console-${navigator.platform || 'web'}` });
   let locale: Locale = loadLocale(storage('local'));

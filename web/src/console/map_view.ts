@@ -6,6 +6,8 @@ import type { CityView, ConsoleMap } from '../map/basemap';
 import type { Theme } from '../map/style';
 import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
+import { CircleLayer } from './circle_layer';
+import { seesCircles } from './circle_model';
 import type { ConsoleContext } from './context';
 import { HotspotLayer } from './hotspot_layer';
 import { OVERLAY_NAMES, type CellOverlay, type OverlayName } from './map_overlay';
@@ -17,9 +19,14 @@ type Collection = GeoJSON.FeatureCollection<GeoJSON.Geometry, Record<string, unk
 
 type LiveLayer = 'units' | 'incidents' | 'stations' | 'route';
 const LIVE_LAYERS: readonly LiveLayer[] = ['units', 'incidents', 'route', 'stations'];
-export type MapLayer = LiveLayer | OverlayName;
-/** The layer bar, in order. The live layers start on; the overlays start off (they fetch when switched on). */
-export const MAP_LAYERS: readonly MapLayer[] = [...LIVE_LAYERS, ...OVERLAY_NAMES];
+export type MapLayer = LiveLayer | 'circles' | OverlayName;
+/**
+ * The layer bar, in order. The live layers start on; the quick-response circles and the
+ * overlays start off (they ask the server for their data while they are on).
+ */
+export const MAP_LAYERS: readonly MapLayer[] = [...LIVE_LAYERS, 'circles', ...OVERLAY_NAMES];
+/** The key sites and posts lie under the route, the incidents and the units. */
+const CIRCLES_BELOW = 'route';
 /** Hotspot cells under the station boundaries, the patrol plan over them, both under live incidents and units. */
 const OVERLAY_BELOW: Readonly<Record<OverlayName, string>> = { hotspots: 'stations', patrol: 'candidates' };
 
@@ -63,8 +70,9 @@ export function circlePolygon(lon: number, lat: number, radius: number): GeoJSON
  * incidents by priority, the selected incident's location candidates with their
  * uncertainty circles, the route of a dispatched unit and the station areas, each a
  * layer that can be switched off. Clicking an incident selects it. The same layer bar
- * switches on the hotspot and patrol plan layers (hotspot_layer.ts, patrol_plan_layer.ts),
- * which bring their own data and panel.
+ * switches on the quick-response circles (circle_layer.ts) and the hotspot and patrol plan
+ * layers (hotspot_layer.ts, patrol_plan_layer.ts), which bring their own data and panel.
+ * A position can be picked by clicking the map (pickPosition).
  */
 export class MapView {
   readonly el: HTMLElement;
@@ -77,6 +85,10 @@ export class MapView {
   private readonly visible = new Set<MapLayer>(LIVE_LAYERS);
   /** The hotspot and patrol plan layers: not on a unit terminal (its role may not read statistics). */
   private readonly cellOverlays: readonly CellOverlay[];
+  /** The quick-response circles: not on a unit terminal (its role may not read them). */
+  readonly circles: CircleLayer | null;
+  /** Ends the pick in progress with a position, or null when given up. */
+  private picking: ((at: [number, number] | null) => void) | null = null;
   /** The layers this seat's layer bar offers. */
   private readonly layers: readonly MapLayer[];
   private orgAreas: Collection = { type: 'FeatureCollection', features: [] };
@@ -91,8 +103,12 @@ export class MapView {
     this.canvasBox = h('div', { class: 'map__canvas', 'data-testid': 'map' });
     this.layerBar = h('div', { class: 'map__layers', role: 'group' });
     this.cellOverlays = ctx.user.role === 'unit_terminal' ? [] : [new HotspotLayer(ctx), new PatrolPlanLayer(ctx)];
-    this.layers = MAP_LAYERS.filter((layer) => (LIVE_LAYERS as readonly string[]).includes(layer) || this.cellOverlays.some((o) => o.name === layer));
-    const panels = h('div', { class: 'map__overlays' }, this.cellOverlays.map((o) => o.panel));
+    this.circles = seesCircles(ctx.user.role) ? new CircleLayer(ctx) : null;
+    this.layers = MAP_LAYERS.filter(
+      (layer) =>
+        (LIVE_LAYERS as readonly string[]).includes(layer) || (layer === 'circles' && this.circles !== null) || this.cellOverlays.some((o) => o.name === layer),
+    );
+    const panels = h('div', { class: 'map__overlays' }, [...(this.circles ? [this.circles.panel] : []), ...this.cellOverlays.map((o) => o.panel)]);
     this.el = h('section', { class: 'panel panel--map' }, [this.canvasBox, this.layerBar, panels]);
   }
 
@@ -105,17 +121,23 @@ export class MapView {
     this.view = openMap(this.canvasBox, city, this.theme, this.ctx.locale);
     const map = this.view.map;
     for (const overlay of this.cellOverlays) overlay.attach(this.view);
+    this.circles?.attach(this.view);
     map.on('style.load', () => this.addOverlays());
     // `load`: the first complete picture; `idle` may never come while units keep moving.
     map.once('load', () => this.canvasBox.setAttribute('data-loaded', 'true'));
     map.on('idle', () => this.canvasBox.setAttribute('data-idle', 'true'));
     map.on('click', (event) => {
+      if (this.picking) {
+        this.picking([event.lngLat.lng, event.lngLat.lat]);
+        return;
+      }
       const layers = ['incidents', 'units'].filter((l) => map.getLayer(l));
       const hit = layers.length > 0 ? map.queryRenderedFeatures(event.point, { layers }) : [];
       const first = hit[0];
       const id = first?.properties?.id;
       if (first?.layer.id === 'units' && typeof id === 'string') this.showUnit(id);
       else if (typeof id === 'string' && id !== '') this.onSelectIncident(id);
+      else if (this.circles?.popupAt(event.point)) return;
       else if (!this.cellPopup(event.point, [event.lngLat.lng, event.lngLat.lat])) this.onMapClick?.(event.lngLat.lng, event.lngLat.lat);
     });
     void this.ctx.http
@@ -173,7 +195,54 @@ export class MapView {
   setLocale(): void {
     this.view?.setLocale(this.ctx.locale);
     this.renderLayerBar();
+    this.circles?.render();
     for (const overlay of this.cellOverlays) overlay.render();
+  }
+
+  /** Whether the map has the quick-response circles (every seat but a unit terminal). */
+  get hasCircles(): boolean {
+    return this.circles !== null;
+  }
+
+  /**
+   * Shows the move-up of `site`'s coverage gap, switching the circles on if they are off:
+   * the unit, the post and the way between them marked; with `frame` the map also takes
+   * them in and the site's card opens.
+   */
+  showGap(site: string, frame: boolean): void {
+    if (!this.circles) return;
+    if (!this.visible.has('circles')) this.toggle('circles');
+    if (frame) this.circles.showSite(site, true);
+    else this.circles.highlight(site, false);
+  }
+
+  /**
+   * Lets the user pick a position by clicking the map, `hint` saying so over it: resolves
+   * with [lon, lat], or null on Esc (or when another pick starts, or there is no map yet).
+   */
+  pickPosition(hint: string): Promise<[number, number] | null> {
+    this.picking?.(null);
+    if (!this.view) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const banner = h('p', { class: 'map__pick-hint', role: 'status', 'data-testid': 'map-pick-hint' }, [hint]);
+      this.el.append(banner);
+      this.canvasBox.classList.add('map__canvas--picking');
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        // Taken before the workspace's own Esc (back to the queue).
+        event.preventDefault();
+        event.stopPropagation();
+        this.picking?.(null);
+      };
+      document.addEventListener('keydown', onKey, true);
+      this.picking = (at) => {
+        this.picking = null;
+        banner.remove();
+        this.canvasBox.classList.remove('map__canvas--picking');
+        document.removeEventListener('keydown', onKey, true);
+        resolve(at);
+      };
+    });
   }
 
   /** The popup of the topmost overlay cell at `point`; false when no overlay has one there. */
@@ -284,7 +353,7 @@ export class MapView {
     if (this.layerBar.children.length !== this.layers.length) {
       this.layerBar.replaceChildren(
         ...this.layers.map((layer) => {
-          const b = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': `layer-${layer}` });
+          const b = h('button', { type: 'button', class: 'btn btn--small', 'data-testid': `layer-${layer}`, ...(layer === 'circles' ? { 'aria-keyshortcuts': 'O' } : {}) });
           b.addEventListener('click', () => this.toggle(layer));
           return b;
         }),
@@ -349,6 +418,7 @@ export class MapView {
         'circle-stroke-color': night ? '#0b0f14' : '#ffffff',
       },
     });
+    this.circles?.install(this.theme, CIRCLES_BELOW);
     for (const overlay of this.cellOverlays) overlay.install(this.theme, OVERLAY_BELOW[overlay.name]);
     this.applyVisibility();
     this.refresh();
@@ -357,6 +427,7 @@ export class MapView {
 
   private applyVisibility(): void {
     for (const overlay of this.cellOverlays) overlay.setVisible(this.visible.has(overlay.name));
+    this.circles?.setVisible(this.visible.has('circles'));
     const map = this.view?.map;
     if (!map) return;
     const layersOf: Record<LiveLayer, string[]> = {

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/zh-CN';
 import { h } from '../ui/dom';
 import type { ConsoleContext } from './context';
+import { hearsGapAlarms, seesCircles } from './circle_model';
 import { seesWarnings } from './warning_model';
 
 /** Every dispatcher shortcut, as the sheet lists them. */
@@ -18,15 +19,26 @@ export const SHORTCUTS: readonly [keys: string, action: MessageKey][] = [
   ['B', 'shortcut.bigScreen'],
   ['S', 'shortcut.dashboard'],
   ['W', 'shortcut.warnings'],
+  ['O', 'shortcut.circles'],
+  ['G', 'shortcut.gap'],
   ['L', 'shortcut.theme'],
   ['Ctrl+Enter', 'shortcut.submit'],
   ['Esc', 'shortcut.escape'],
   ['?', 'shortcut.sheet'],
 ];
 
-/** The shortcuts of the seat: the warnings key only where the warnings panel is. */
+/**
+ * The shortcuts of the seat: the warnings key only where the warnings panel is, the circles
+ * key where the map has them, the gap key where gaps are alarms.
+ */
 export function shortcutsFor(ctx: ConsoleContext): (typeof SHORTCUTS)[number][] {
-  return SHORTCUTS.filter(([, action]) => action !== 'shortcut.warnings' || seesWarnings(ctx.user.role));
+  const role = ctx.user.role;
+  return SHORTCUTS.filter(([, action]) => {
+    if (action === 'shortcut.warnings') return seesWarnings(role);
+    if (action === 'shortcut.circles') return seesCircles(role);
+    if (action === 'shortcut.gap') return seesCircles(role) && hearsGapAlarms(role);
+    return true;
+  });
 }
 
 /** Whether a key press belongs to a text field (shortcuts must not steal it). */

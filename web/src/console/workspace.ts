@@ -4,7 +4,10 @@ import type { StoreChange } from '../live/store';
 import type { CityView } from '../map/basemap';
 import type { Theme } from '../map/style';
 import { h } from '../ui/dom';
+import { editsRegistry, hearsGapAlarms } from './circle_model';
+import { CircleRegistry } from './circle_registry';
 import type { ConsoleContext } from './context';
+import { GapAlarms } from './gap_alarms';
 import { IncidentDetail } from './incident_detail';
 import { IntakeView } from './intake';
 import { MapView } from './map_view';
@@ -36,6 +39,10 @@ export class Workspace {
   readonly intake: IntakeView;
   readonly map: MapView;
   readonly units: UnitBoard;
+  /** The coverage-gap alarms over the map, for the seats that move units. */
+  readonly gapAlarms: GapAlarms | null;
+  /** The registry of key sites and posts, for the seats that may edit it. */
+  readonly registry: CircleRegistry | null;
   private readonly tabs: HTMLElement;
   private readonly right: HTMLElement;
   private readonly counters: HTMLElement;
@@ -79,9 +86,13 @@ export class Workspace {
     this.tabs = h('div', { class: 'tabs', role: 'tablist' });
     this.right = h('div', { class: 'workspace__right' });
     this.counters = h('div', { class: 'counters', 'data-testid': 'big-counters', hidden: true });
+    this.gapAlarms = this.map.hasCircles && hearsGapAlarms(ctx.user.role) ? new GapAlarms(ctx) : null;
+    if (this.gapAlarms) this.gapAlarms.onFocusGap = (site, frame) => this.map.showGap(site, frame);
+    this.registry = this.map.circles && editsRegistry(ctx.user.role) ? new CircleRegistry(ctx, (hint) => this.map.pickPosition(hint)) : null;
+    if (this.map.circles && this.registry) this.map.circles.onRegistry = () => this.registry?.open();
     this.el = h('div', { class: 'workspace', 'data-testid': 'workspace' }, [
       this.queue.el,
-      h('div', { class: 'workspace__map' }, [this.map.el, this.counters]),
+      h('div', { class: 'workspace__map' }, [this.map.el, ...(this.gapAlarms ? [this.gapAlarms.el] : []), this.counters]),
       h('div', { class: 'workspace__side' }, [this.tabs, this.right]),
       this.units.el,
     ]);
@@ -109,6 +120,8 @@ export class Workspace {
     this.units.render();
     this.map.setLocale();
     this.map.refresh();
+    this.gapAlarms?.render();
+    this.registry?.render();
     this.renderCounters();
   }
 
@@ -268,6 +281,12 @@ export class Workspace {
         return run(() => this.onDashboard());
       case 'w':
         if (this.onWarnings) return run(this.onWarnings);
+        return;
+      case 'o':
+        if (this.map.hasCircles) return run(() => this.map.toggle('circles'));
+        return;
+      case 'g':
+        if (this.gapAlarms) return run(() => this.gapAlarms?.focusNewest());
         return;
       case '?':
         return run(() => showShortcutSheet(this.ctx));

@@ -1,3 +1,4 @@
+import { circlesEn } from './messages/circles';
 import { consoleEn } from './messages/console';
 import { dashboardEn } from './messages/dashboard';
 import { forecastEn } from './messages/forecast';
@@ -7,6 +8,7 @@ import type { MessageKey } from './zh-CN';
 /** English messages; must carry exactly the keys of the zh-CN dictionary. */
 export const en: Readonly<Record<MessageKey, string>> = {
   ...consoleEn,
+  ...circlesEn,
   ...dashboardEn,
   ...forecastEn,
   ...warningsEn,

@@ -3,6 +3,7 @@
  * `MessageKey`; every other dictionary must provide exactly these keys.
  * Placeholders are written `{name}` and filled by `t()`.
  */
+import { circlesZh } from './messages/circles';
 import { consoleZh } from './messages/console';
 import { dashboardZh } from './messages/dashboard';
 import { forecastZh } from './messages/forecast';
@@ -10,6 +11,7 @@ import { warningsZh } from './messages/warnings';
 
 export const zhCN = {
   ...consoleZh,
+  ...circlesZh,
   ...dashboardZh,
   ...forecastZh,
   ...warningsZh,

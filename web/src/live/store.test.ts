@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { KeySite, Post } from '../api/circles';
 import type { ChangeMessage, Incident, Snapshot } from '../api/records';
 import type { Warning } from '../api/warnings';
 import { LiveStore, type StoreChange } from './store';
@@ -95,6 +96,30 @@ describe('LiveStore', () => {
     expect([...store.warnings.keys()]).toEqual(['W3']);
   });
 
+  it('keeps the key sites and posts in service, with their gaps, and drops the retired ones', () => {
+    const store = new LiveStore();
+    const heard: StoreChange[] = [];
+    store.subscribe((c) => heard.push(c));
+    store.load(3, { ...snapshot([]), sites: [site('S-1'), site('S-2')], posts: [post('P-1')] });
+    store.flush();
+    expect([...store.sites.keys()].sort()).toEqual(['S-1', 'S-2']);
+    expect([...store.posts.keys()]).toEqual(['P-1']);
+
+    const gap = { opened_at: '2026-11-23T08:00:00Z', left_by: 'A-01', move_up: { unit: 'A-02', post: 'P-1', travel_s: 85, restores: 3 } };
+    store.apply({ type: 'change', n: 1, seq: 4, first_seq: 4, events: [], sites: [{ ...site('S-1'), gap }] });
+    store.apply({ type: 'change', n: 2, seq: 5, first_seq: 5, events: [], sites: [{ ...site('S-2'), retired: true }], posts: [{ ...post('P-1'), retired: true }] });
+    store.flush();
+    expect(store.sites.get('S-1')?.gap?.move_up?.unit).toBe('A-02');
+    expect(store.sites.has('S-2')).toBe(false);
+    expect(store.posts.size).toBe(0);
+    expect([...heard[1]!.sites].sort()).toEqual(['S-1', 'S-2']);
+    expect([...heard[1]!.posts]).toEqual(['P-1']);
+
+    // A server from before the circles sends neither list.
+    store.load(9, snapshot([]));
+    expect(store.sites.size + store.posts.size).toBe(0);
+  });
+
   it('takes a command\'s answer at once without moving seq, and tells the listeners', () => {
     const store = new LiveStore();
     const heard: StoreChange[] = [];
@@ -123,4 +148,17 @@ function warning(id: string): Warning {
     acknowledged_by: '',
     response: '',
   };
+}
+
+function site(id: string): KeySite {
+  return {
+    id,
+    profile: { name: '实验小学', type: 'school', tier_s: 60, station: '310101001', lat: 31.2, lon: 121.4, hours: '07:00-18:00' },
+    retired: false,
+    gaps_opened: 0,
+  };
+}
+
+function post(id: string): Post {
+  return { id, profile: { name: '人民广场驻勤点', kind: 'post', station: '310101001', lat: 31.21, lon: 121.41 }, retired: false };
 }

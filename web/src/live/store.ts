@@ -1,3 +1,4 @@
+import type { KeySite, Post } from '../api/circles';
 import type { Call, ChangeMessage, DeadlinePolicy, Incident, Order, Position, Snapshot, StreamEvent, Unit } from '../api/records';
 import type { Warning } from '../api/warnings';
 
@@ -10,6 +11,10 @@ export interface StoreChange {
   positions: ReadonlySet<string>;
   /** Early-warning directives raised or acknowledged. */
   warnings: ReadonlySet<string>;
+  /** Key sites registered, edited, retired, or whose coverage gap opened or closed. */
+  sites: ReadonlySet<string>;
+  /** Posts registered, edited or retired. */
+  posts: ReadonlySet<string>;
   /** The whole state was replaced (first load, resync): redraw everything. */
   reset: boolean;
   events: readonly StreamEvent[];
@@ -36,6 +41,9 @@ export class LiveStore {
    * stream touched (an acknowledged one stays here with its new status).
    */
   readonly warnings = new Map<string, Warning>();
+  /** The key sites and posts in service: a retired one is dropped when the stream says so. */
+  readonly sites = new Map<string, KeySite>();
+  readonly posts = new Map<string, Post>();
   /** Events of the emergency kind and missed deadlines seen since load, newest last. */
   readonly alerts: StreamEvent[] = [];
   seq = 0;
@@ -58,12 +66,16 @@ export class LiveStore {
     this.units.clear();
     this.positions.clear();
     this.warnings.clear();
+    this.sites.clear();
+    this.posts.clear();
     this.seq = seq;
     put(this.incidents, snapshot.incidents);
     put(this.calls, snapshot.calls);
     put(this.orders, snapshot.orders);
     put(this.units, snapshot.units);
     put(this.warnings, snapshot.warnings ?? []);
+    putInService(this.sites, snapshot.sites ?? []);
+    putInService(this.posts, snapshot.posts ?? []);
     for (const p of positions) this.positions.set(p.unit, p);
     this.pending = emptyPending();
     this.pending.reset = true;
@@ -78,6 +90,8 @@ export class LiveStore {
     put(this.orders, change.orders ?? [], this.pending.orders);
     put(this.units, change.units ?? [], this.pending.units);
     put(this.warnings, change.warnings ?? [], this.pending.warnings);
+    putInService(this.sites, change.sites ?? [], this.pending.sites);
+    putInService(this.posts, change.posts ?? [], this.pending.posts);
     for (const event of change.events) {
       this.pending.events.push(event);
       if (event.type.startsWith('unit.emergency') || event.type.endsWith('deadline_missed')) this.alerts.push(event);
@@ -106,7 +120,8 @@ export class LiveStore {
     const p = this.pending;
     const nothing =
       !p.reset &&
-      p.incidents.size + p.orders.size + p.units.size + p.calls.size + p.positions.size + p.warnings.size + p.events.length === 0;
+      p.incidents.size + p.orders.size + p.units.size + p.calls.size + p.positions.size + p.warnings.size + p.sites.size + p.posts.size + p.events.length ===
+        0;
     if (nothing) return;
     this.pending = emptyPending();
     for (const listener of this.listeners) listener(p);
@@ -130,6 +145,8 @@ interface PendingChange {
   calls: Set<string>;
   positions: Set<string>;
   warnings: Set<string>;
+  sites: Set<string>;
+  posts: Set<string>;
   reset: boolean;
   events: StreamEvent[];
 }
@@ -142,6 +159,8 @@ function emptyPending(): PendingChange {
     calls: new Set(),
     positions: new Set(),
     warnings: new Set(),
+    sites: new Set(),
+    posts: new Set(),
     reset: false,
     events: [],
   };
@@ -150,6 +169,15 @@ function emptyPending(): PendingChange {
 function put<T extends { id: string }>(map: Map<string, T>, records: readonly T[], touched?: Set<string>): void {
   for (const record of records) {
     map.set(record.id, record);
+    touched?.add(record.id);
+  }
+}
+
+/** Puts the records in service and drops the retired ones; both count as touched. */
+function putInService<T extends { id: string; retired: boolean }>(map: Map<string, T>, records: readonly T[], touched?: Set<string>): void {
+  for (const record of records) {
+    if (record.retired) map.delete(record.id);
+    else map.set(record.id, record);
     touched?.add(record.id);
   }
 }

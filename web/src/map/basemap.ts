@@ -20,6 +20,8 @@ export interface ConsoleMap {
   readonly map: maplibregl.Map;
   /** Shows `content` in a popup at [lon, lat] (one at a time: the previous one closes). */
   popup(at: [number, number], content: HTMLElement): void;
+  /** Pins `element` to [lon, lat]: it moves with the map until removed. */
+  marker(at: [number, number], element: HTMLElement): { remove(): void };
   setTheme(theme: Theme): void;
   setLocale(locale: Locale): void;
 }
@@ -47,6 +49,9 @@ export function openMap(container: HTMLElement, city: CityView, theme: Theme, lo
     popup(at, content) {
       open?.remove();
       open = new maplibregl.Popup({ closeButton: true, maxWidth: '280px' }).setLngLat(at).setDOMContent(content).addTo(map);
+    },
+    marker(at, element) {
+      return new maplibregl.Marker({ element }).setLngLat(at).addTo(map);
     },
     setTheme(next) {
       if (next === current.theme) return;

@@ -591,7 +591,7 @@ export function defaultUnits(city) {
  * @param {{ lat: number, lon: number }} from
  * @param {{ east: number, north: number }} offset
  */
-function offsetPoint(from, { east, north }) {
+export function offsetPoint(from, { east, north }) {
   const metresPerDegree = 111_320;
   return {
     lat: from.lat + north / metresPerDegree,
