@@ -120,6 +120,16 @@ TEST_F(CirclesCli, CoverageOfPlannedPostsAgreesWithThePlan) {
     EXPECT_GE(share["sites"].get<double>(), last);
     last = share["sites"].get<double>();
   }
+  // The p-median over the same candidates, and the exact mode on a coarse grid.
+  const CliRun median = run("circles coverage --data " + dir_ + " --from-pois --plan 3 --objective pmedian --json");
+  ASSERT_EQ(median.exit_code, 0) << median.output;
+  EXPECT_EQ(nlohmann::json::parse(median.output)["plan"]["objective"], "pmedian");
+  const CliRun exact = run("circles coverage --data " + dir_ + " --from-pois --plan 2 --exact --grid 1500 --json");
+  ASSERT_EQ(exact.exit_code, 0) << exact.output;
+  const nlohmann::json proved = nlohmann::json::parse(exact.output)["plan"];
+  EXPECT_EQ(proved["gap"], 0.0);
+  EXPECT_EQ(proved["objective_value"], proved["bound"]);
+  EXPECT_EQ(run("circles coverage --data " + dir_ + " --plan 2 --objective fastest --from-pois").exit_code, 2);
   EXPECT_EQ(run("circles coverage --data " + dir_ + " --plan 0 --from-pois").exit_code, 2);
   EXPECT_EQ(run("circles coverage --data " + dir_ + " --plan 2 --demand cars --from-pois").exit_code, 2);
   EXPECT_EQ(run("circles frobnicate --data " + dir_).exit_code, 2);

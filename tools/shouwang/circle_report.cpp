@@ -51,6 +51,8 @@ struct PlanFlags {
   std::size_t p = 0;
   double radius_s = 180;
   double grid_m = 400;
+  analytics::PlanObjective objective = analytics::PlanObjective::kMaxCovering;
+  bool exact = false;
 };
 
 Result<PlanFlags> plan_flags(const Args& args, std::string_view count_flag, std::uint64_t fallback_p) {
@@ -73,6 +75,11 @@ Result<PlanFlags> plan_flags(const Args& args, std::string_view count_flag, std:
   out.p = *p;
   out.radius_s = *radius;
   out.grid_m = *grid;
+  const std::string objective = args.get("objective").value_or("mclp");
+  if (objective != "mclp" && objective != "pmedian")
+    return Error(Errc::kInvalidArgument, "--objective is mclp (the most covered) or pmedian (the least travel time)");
+  out.objective = objective == "mclp" ? analytics::PlanObjective::kMaxCovering : analytics::PlanObjective::kPMedian;
+  out.exact = args.has("exact");
   return out;
 }
 
@@ -90,6 +97,8 @@ Result<std::vector<LatLon>> planned_posts(const CircleRun& run, const PlanFlags&
   analytics::PostPlanOptions options;
   options.p = std::min(flags.p, input.candidates.size());
   options.radius_s = flags.radius_s;
+  options.objective = flags.objective;
+  options.exact = flags.exact;
   auto planned = analytics::plan_posts(*run.roads.hierarchy, *run.roads.index, input, options);
   if (!planned)
     return planned.error();
@@ -157,13 +166,24 @@ int report_coverage(const CircleRun& run) {
     if (!planned)
       return fail("planning: " + planned.error().message);
     posts = std::move(*planned);
-    post_source = demand == "sites" ? "a plan (maximal covering of the sites within their promise, " +
-                                          std::to_string(candidates) + " candidates)"
-                                    : "a plan (maximal covering of the incidents within " +
-                                          std::to_string(int(flags->radius_s)) + " s, " + std::to_string(candidates) +
-                                          " candidates)";
-    plan_json = {{"demand", demand},          {"radius_s", flags->radius_s}, {"candidates", candidates},
-                 {"covered_share", plan.covered_share}, {"gap", plan.gap},  {"table_ms", plan.table_ms},
+    const std::string goal =
+        flags->objective == analytics::PlanObjective::kPMedian
+            ? "the least travel time to the " + demand
+            : demand == "sites" ? std::string("maximal covering of the sites within their promise")
+                                : "maximal covering of the incidents within " + std::to_string(int(flags->radius_s)) + " s";
+    post_source = "a plan (" + goal + (flags->exact ? ", exact" : "") + ", " + std::to_string(candidates) +
+                  " candidates)";
+    plan_json = {{"demand", demand},
+                 {"objective", flags->objective == analytics::PlanObjective::kMaxCovering ? "mclp" : "pmedian"},
+                 {"exact", flags->exact},
+                 {"radius_s", flags->radius_s},
+                 {"candidates", candidates},
+                 {"objective_value", plan.objective},
+                 {"bound", plan.bound},
+                 {"covered_share", plan.covered_share},
+                 {"mean_time_s", plan.mean_time_s},
+                 {"gap", plan.gap},
+                 {"table_ms", plan.table_ms},
                  {"solve_ms", plan.solve_ms}};
   } else {
     for (const auto& [id, post] : run.state.posts) {
@@ -222,10 +242,11 @@ int report_coverage(const CircleRun& run) {
   std::printf("posts: %zu from %s (%zu off the road network)\n", posts.size(), post_source.c_str(),
               coverage.posts_off_road);
   if (!plan_json.is_null())
-    std::printf("  the plan reaches %.1f %% of its demand within its radius; proved within %.2f %% of the best; "
-                "table %.0f ms, solve %.0f ms\n",
-                percent(plan_json["covered_share"].get<double>()), plan_json["gap"].get<double>() * 100,
-                plan_json["table_ms"].get<double>(), plan_json["solve_ms"].get<double>());
+    std::printf("  the plan reaches %.1f %% of its demand within its radius, %.0f s on average; proved within "
+                "%.2f %% of the best; table %.0f ms, solve %.0f ms\n",
+                percent(plan_json["covered_share"].get<double>()), plan_json["mean_time_s"].get<double>(),
+                plan_json["gap"].get<double>() * 100, plan_json["table_ms"].get<double>(),
+                plan_json["solve_ms"].get<double>());
   std::printf("incidents: %zu from %s (%zu rows skipped, %zu off the road network)\n", incidents.positions.size(),
               incident_source.c_str(), skipped, incidents_off);
   std::printf("sites reached within their own promise: %zu of %zu (%.1f %%)\n", coverage.covered,

@@ -38,6 +38,8 @@ const std::vector<FlagSpec> kFlags = {
     {"posts", true, "seed: how many posts to plan (default: one per six key sites)"},
     {"from-pois", false, "coverage: the city's POIs as key sites instead of the registry's"},
     {"plan", true, "coverage: plan N posts instead of the registry's (maximal covering)"},
+    {"objective", true, "coverage --plan: mclp (the most demand covered, default) or pmedian (the least travel time)"},
+    {"exact", false, "coverage --plan: prove the optimum by branch and bound (small instances only)"},
     {"demand", true, "coverage --plan: what the posts cover, sites (default) or incidents"},
     {"radius", true,
      "coverage --plan --demand incidents: the time the plan covers them within, seconds (default 180); "
@@ -53,8 +55,9 @@ const std::vector<FlagSpec> kFlags = {
 constexpr const char* kUsage =
     "usage: shouwang circles import FILE.(geojson|csv) --data DIR [--db URL] [--dry-run]\n"
     "       shouwang circles seed --data DIR [--posts N] [--grid M] [--db URL] [--dry-run]\n"
-    "       shouwang circles coverage --data DIR [--from-pois] [--plan N [--demand sites|incidents]\n"
-    "                [--radius S] [--grid M]] [--incidents FILE.csv [--lat-column C] [--lon-column C]] [--json]\n";
+    "       shouwang circles coverage --data DIR [--from-pois] [--plan N [--objective mclp|pmedian] [--exact]\n"
+    "                [--demand sites|incidents] [--radius S] [--grid M]] [--incidents FILE.csv [--lat-column C]\n"
+    "                [--lon-column C]] [--json]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "shouwang circles: " << message << "\n" << kUsage;
