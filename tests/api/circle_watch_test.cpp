@@ -76,7 +76,7 @@ class CircleWatchTest : public ::testing::Test {
   std::unique_ptr<ServedCity> city_;
   LatLon scene_;
   ManualClock clock_{UtcTime::from_seconds(1'795'000'000)};  // 2026-11-18 19:06 in the centre's zone
-  server::CircleWatchOptions options_{.grace = std::chrono::seconds(20)};
+  server::CircleWatchOptions options_{.grace = std::chrono::seconds(20), .hold = std::chrono::seconds(0)};
 };
 
 TEST_F(CircleWatchTest, LosingTheLastUnitOpensAGapWithItsMoveUpOnceAndItClosesWhenTheUnitIsBack) {
@@ -131,6 +131,33 @@ TEST_F(CircleWatchTest, LosingTheLastUnitOpensAGapWithItsMoveUpOnceAndItClosesWh
   EXPECT_FALSE(gap_of(restarted, "S-1").has_value());
   const int opened = restarted.read([](const cad::State& s, std::uint64_t) { return s.find_site("S-1")->gaps_opened; });
   EXPECT_EQ(opened, 1);
+}
+
+TEST_F(CircleWatchTest, AUnitThatWasNotThereLongEnoughLeavesNoGap) {
+  options_.hold = std::chrono::seconds(120);
+  Centre centre(*city_, clock_, {}, options_);
+  register_circle(centre);
+  EXPECT_TRUE(circle_of(centre.circles().tick(), "S-1")->covered);
+  clock_.advance_seconds(30);
+  EXPECT_TRUE(circle_of(centre.circles().tick(), "S-1")->covered);
+  const std::string order = dispatch_a01_away(centre);
+  clock_.advance_seconds(30);
+  const auto short_spell = centre.circles().tick();
+  EXPECT_FALSE(circle_of(short_spell, "S-1")->covered);
+  EXPECT_TRUE(short_spell.opened.empty()) << "covered for 30 s only: no circle to lose";
+  clock_.advance_seconds(30);
+  EXPECT_TRUE(centre.circles().tick().opened.empty());
+
+  // Back at the school for longer than the hold, then sent away again: now it counts.
+  centre.run("cancel_order", {{"order", order}, {"reason", "另派他车"}});
+  EXPECT_TRUE(circle_of(centre.circles().tick(), "S-1")->covered);
+  clock_.advance_seconds(125);
+  EXPECT_TRUE(circle_of(centre.circles().tick(), "S-1")->covered);
+  dispatch_a01_away(centre);
+  clock_.advance_seconds(5);
+  EXPECT_TRUE(centre.circles().tick().opened.empty());
+  clock_.advance_seconds(20);
+  EXPECT_EQ(centre.circles().tick().opened, std::vector<std::string>{"S-1"});
 }
 
 TEST_F(CircleWatchTest, TheRegistryOverTheApiAndTheLiveCircles) {

@@ -39,6 +39,9 @@ const std::vector<FlagSpec> kFlags = {
     {"warning-period", true, "seconds between the early-warning watch's looks for a new day to scan (default 60)"},
     {"circle-period", true, "seconds between refreshes of the live quick-response circles (default 5)"},
     {"gap-grace", true, "seconds a key site may be without a unit in its circle before a gap opens (default 20)"},
+    {"gap-hold", true,
+     "seconds a site must have been covered for its losing the unit to raise a gap (default 120; a patrol car "
+     "driving past does not make a circle)"},
     {"unverified-log", false, "serve even if the event log's hash chain does not verify (say why in the log book)"},
     {"help", false, "show this help"},
 };
@@ -185,6 +188,11 @@ int run_serve(const std::vector<std::string>& argv) {
     const auto seconds = args->get_u64("gap-grace", 20);
     if (!seconds || *seconds > 3'600) return usage_error("--gap-grace is a whole number of seconds from 0 to 3600");
     options.circles.grace = std::chrono::seconds(*seconds);
+  }
+  if (args->has("gap-hold")) {
+    const auto seconds = args->get_u64("gap-hold", 120);
+    if (!seconds || *seconds > 86'400) return usage_error("--gap-hold is a whole number of seconds from 0 to 86400");
+    options.circles.hold = std::chrono::seconds(*seconds);
   }
   if (const auto mqtt = args->get("mqtt")) {
     auto broker = mqtt_options(*args, options.data);

@@ -5,7 +5,8 @@
 // by road which unit reaches each site first and whether within the site's promise
 // (analytics::CircleCoverageQuery, one search from all units at once).
 //
-// A site that was covered and has had no unit within its promise for `grace` opens a
+// A site that was covered for at least `hold` (a patrol car driving past does not make a
+// circle) and has then had no unit within its promise for `grace` opens a
 // coverage gap (cad::OpenCoverageGap), naming the unit that covered it last and the best
 // move-up found: among the posts that bring the most uncovered sites back into their
 // circles, and the units nearest each, the pair with the largest net gain (sites restored
@@ -43,6 +44,7 @@ namespace shouwang::server {
 struct CircleWatchOptions {
   std::chrono::milliseconds period{5'000};
   std::chrono::milliseconds grace{20'000};  // uncovered this long before a gap opens
+  std::chrono::milliseconds hold{120'000};  // covered this long before losing it counts
   Seconds max_fix_age{120.0};               // as the recommendation's
   Meters snap_limit{500.0};
   std::size_t move_up_posts = 3;  // posts tried for a move-up, those restoring the most

@@ -46,7 +46,8 @@ struct CircleWatch::Memory {
   std::string posts_key;  // the posts post_reach was worked out for
   std::vector<std::vector<double>> post_reach;  // [post][site] seconds
   struct SiteMemory {
-    bool was_covered = false;
+    std::optional<UtcTime> covered_since;  // of the current (or last) covered spell
+    bool held = false;                     // that spell lasted the hold period
     std::optional<UtcTime> uncovered_since;
     std::string last_unit;
   };
@@ -252,21 +253,27 @@ CircleRefresh CircleWatch::tick() {
   for (std::size_t i = 0; i < in.sites.size(); ++i) {
     const SiteCircle& c = refresh.sites[i];
     Memory::SiteMemory mem = m.sites[c.site];
+    const auto since = [&](UtcTime t) { return std::chrono::microseconds(refresh.at.micros() - t.micros()); };
     if (c.covered) {
-      mem = {true, std::nullopt, c.unit};
+      if (!mem.covered_since || mem.uncovered_since)
+        mem.covered_since = refresh.at;  // a new covered spell
+      mem.held = since(*mem.covered_since) >= options_.hold;
+      mem.uncovered_since.reset();
+      mem.last_unit = c.unit;
       if (in.sites[i].gap_open)
         record(cad::CloseCoverageGap{c.site, c.unit}, c.site, refresh);
     } else if (!c.in_hours) {
       mem = {};
       if (in.sites[i].gap_open)
         record(cad::CloseCoverageGap{c.site, ""}, c.site, refresh);
-    } else if (!in.sites[i].gap_open && mem.was_covered) {
+    } else if (!in.sites[i].gap_open && mem.held) {
       if (!mem.uncovered_since)
         mem.uncovered_since = refresh.at;
-      const auto waited = std::chrono::microseconds(refresh.at.micros() -
-                                                    mem.uncovered_since->micros());
-      if (waited >= options_.grace)
+      if (since(*mem.uncovered_since) >= options_.grace)
         to_open.push_back(i);
+    } else if (!mem.uncovered_since) {
+      mem.uncovered_since = refresh.at;  // a spell too short to count ends
+      mem.held = false;
     }
     kept[c.site] = std::move(mem);
   }

@@ -1,5 +1,5 @@
 // The quick-response circles (1-3-5分钟快反圈) in real browsers against the real server, whose
-// circle watch looks every second and opens a gap at once (--circle-period 1 --gap-grace 0).
+// circle watch looks every second and opens a gap at once (--circle-period 1 --gap-grace 0 --gap-hold 0).
 // A key site (a 3-minute school) lies next to unit A-01's post, a post next to it, and unit
 // A-02 far across the city. Two dispatchers' consoles, one in zh-CN and one in en, switch the
 // circles layer on (the O key, the layer button) and see the site covered by A-01. A-01 is
@@ -51,7 +51,7 @@ let nearPost = { lat: 0, lon: 0 };
 before(async () => {
   const bin = checkPrerequisites();
   city = await prepareCity(await tempDir('shouwang-circles-'));
-  server = await startServer(bin, { dataDir: city.dir, extraArgs: ['--circle-period', '1', '--gap-grace', '0'] });
+  server = await startServer(bin, { dataDir: city.dir, extraArgs: ['--circle-period', '1', '--gap-grace', '0', '--gap-hold', '0'] });
   const [first, second] = city.stations;
   const units = await seedUnits(server, city, [
     { unit: NEAR, station: first?.code, offset: { east: 0, north: 0 } },
