@@ -50,7 +50,7 @@ void check_rebuild(const std::string& url) {
   {
     auto log = store::open_event_log(url);
     ASSERT_TRUE(log.ok()) << log.error().message;
-    live = run_day(**log, 800, 500, 77);
+    live = run_day(**log, 800, 500, 78);
     events = (*log)->last_seq();
   }
   ASSERT_GT(events, 300u);
