@@ -38,85 +38,85 @@ Result<const Record*> active(const Record* record, std::string_view what, const 
   return record;
 }
 
+// A kind of registry record and the events that keep it.
+template <typename Record, typename Profile>
+struct RegistryKind {
+  const char* what;  // "site": the field naming the record, and the word for it
+  std::string_view entity_prefix;
+  std::string_view id_key;  // "site_id"
+  const Record* (State::*find)(std::string_view) const;
+  Result<Profile> (*normalize)(const Profile&);
+  std::string_view registered, updated, retired;
+};
+
+const RegistryKind<KeySite, SiteProfile> kSiteKind{"site",
+                                                   event_type::kSiteEntityPrefix,
+                                                   "site_id",
+                                                   &State::find_site,
+                                                   normalized_site_profile,
+                                                   event_type::kSiteRegistered,
+                                                   event_type::kSiteUpdated,
+                                                   event_type::kSiteRetired};
+const RegistryKind<Post, PostProfile> kPostKind{"post",
+                                                event_type::kPostEntityPrefix,
+                                                "post_id",
+                                                &State::find_post,
+                                                normalized_post_profile,
+                                                event_type::kPostRegistered,
+                                                event_type::kPostUpdated,
+                                                event_type::kPostRetired};
+
+template <typename Record, typename Profile>
+Status register_record(Decision& d, const RegistryKind<Record, Profile>& kind, const std::string& id,
+                       const Profile& given) {
+  if (Status s = check_code(id, kind.what, kind.what); !s)
+    return s;
+  if (const Record* existing = (d.state().*kind.find)(id))
+    return Error(Errc::kAlreadyExists,
+                 std::string(kind.what) + " " + id + " is already registered" + (existing->retired ? " (retired)" : ""),
+                 kind.what);
+  auto profile = kind.normalize(given);
+  if (!profile.ok())
+    return profile.error();
+  d.emit(kind.registered, {entity(kind.entity_prefix, id)}, {{kind.id_key, id}, {"profile", encode(*profile)}});
+  return {};
+}
+
+template <typename Record, typename Profile>
+Status update_record(Decision& d, const RegistryKind<Record, Profile>& kind, const std::string& id,
+                     const Profile& given) {
+  auto record = active((d.state().*kind.find)(id), kind.what, id, "edit it");
+  if (!record.ok())
+    return record.error();
+  auto profile = kind.normalize(given);
+  if (!profile.ok())
+    return profile.error();
+  if (*profile == (*record)->profile)
+    return Error(Errc::kConflict, std::string(kind.what) + " " + id + " already has this profile", "profile");
+  d.emit(kind.updated, {entity(kind.entity_prefix, id)}, {{kind.id_key, id}, {"profile", encode(*profile)}});
+  return {};
+}
+
+template <typename Record, typename Profile>
+Status retire_record(Decision& d, const RegistryKind<Record, Profile>& kind, const std::string& id,
+                     const std::string& reason) {
+  auto record = active((d.state().*kind.find)(id), kind.what, id, "retire it");
+  if (!record.ok())
+    return record.error();
+  if (Status s = require_text(reason, "reason", "the reason"); !s)
+    return s;
+  d.emit(kind.retired, {entity(kind.entity_prefix, id)}, {{kind.id_key, id}, {"reason", reason}});
+  return {};
+}
+
 }  // namespace
 
-Status handle(Decision& d, const RegisterSite& c) {
-  if (Status s = check_code(c.site, "site", "site"); !s)
-    return s;
-  if (const KeySite* existing = d.state().find_site(c.site))
-    return Error(Errc::kAlreadyExists,
-                 "site " + c.site + " is already registered" + (existing->retired ? " (retired)" : ""), "site");
-  auto profile = normalized_site_profile(c.profile);
-  if (!profile.ok())
-    return profile.error();
-  d.emit(event_type::kSiteRegistered, {entity(event_type::kSiteEntityPrefix, c.site)},
-         {{"site_id", c.site}, {"profile", encode(*profile)}});
-  return {};
-}
-
-Status handle(Decision& d, const UpdateSite& c) {
-  auto site = active(d.state().find_site(c.site), "site", c.site, "edit it");
-  if (!site.ok())
-    return site.error();
-  auto profile = normalized_site_profile(c.profile);
-  if (!profile.ok())
-    return profile.error();
-  if (*profile == (*site)->profile)
-    return Error(Errc::kConflict, "site " + c.site + " already has this profile", "profile");
-  d.emit(event_type::kSiteUpdated, {entity(event_type::kSiteEntityPrefix, c.site)},
-         {{"site_id", c.site}, {"profile", encode(*profile)}});
-  return {};
-}
-
-Status handle(Decision& d, const RetireSite& c) {
-  auto site = active(d.state().find_site(c.site), "site", c.site, "retire it");
-  if (!site.ok())
-    return site.error();
-  if (Status s = require_text(c.reason, "reason", "the reason"); !s)
-    return s;
-  d.emit(event_type::kSiteRetired, {entity(event_type::kSiteEntityPrefix, c.site)},
-         {{"site_id", c.site}, {"reason", c.reason}});
-  return {};
-}
-
-Status handle(Decision& d, const RegisterPost& c) {
-  if (Status s = check_code(c.post, "post", "post"); !s)
-    return s;
-  if (const Post* existing = d.state().find_post(c.post))
-    return Error(Errc::kAlreadyExists,
-                 "post " + c.post + " is already registered" + (existing->retired ? " (retired)" : ""), "post");
-  auto profile = normalized_post_profile(c.profile);
-  if (!profile.ok())
-    return profile.error();
-  d.emit(event_type::kPostRegistered, {entity(event_type::kPostEntityPrefix, c.post)},
-         {{"post_id", c.post}, {"profile", encode(*profile)}});
-  return {};
-}
-
-Status handle(Decision& d, const UpdatePost& c) {
-  auto post = active(d.state().find_post(c.post), "post", c.post, "edit it");
-  if (!post.ok())
-    return post.error();
-  auto profile = normalized_post_profile(c.profile);
-  if (!profile.ok())
-    return profile.error();
-  if (*profile == (*post)->profile)
-    return Error(Errc::kConflict, "post " + c.post + " already has this profile", "profile");
-  d.emit(event_type::kPostUpdated, {entity(event_type::kPostEntityPrefix, c.post)},
-         {{"post_id", c.post}, {"profile", encode(*profile)}});
-  return {};
-}
-
-Status handle(Decision& d, const RetirePost& c) {
-  auto post = active(d.state().find_post(c.post), "post", c.post, "retire it");
-  if (!post.ok())
-    return post.error();
-  if (Status s = require_text(c.reason, "reason", "the reason"); !s)
-    return s;
-  d.emit(event_type::kPostRetired, {entity(event_type::kPostEntityPrefix, c.post)},
-         {{"post_id", c.post}, {"reason", c.reason}});
-  return {};
-}
+Status handle(Decision& d, const RegisterSite& c) { return register_record(d, kSiteKind, c.site, c.profile); }
+Status handle(Decision& d, const UpdateSite& c) { return update_record(d, kSiteKind, c.site, c.profile); }
+Status handle(Decision& d, const RetireSite& c) { return retire_record(d, kSiteKind, c.site, c.reason); }
+Status handle(Decision& d, const RegisterPost& c) { return register_record(d, kPostKind, c.post, c.profile); }
+Status handle(Decision& d, const UpdatePost& c) { return update_record(d, kPostKind, c.post, c.profile); }
+Status handle(Decision& d, const RetirePost& c) { return retire_record(d, kPostKind, c.post, c.reason); }
 
 Status handle(Decision& d, const OpenCoverageGap& c) {
   auto site = active(d.state().find_site(c.site), "site", c.site, "open a coverage gap");

@@ -2,6 +2,7 @@
 // editing are commands, command_table.cpp) and the circles as the watch last saw them.
 
 #include <cmath>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -38,60 +39,63 @@ Result<std::string> status_filter(const HttpRequest& request) {
   return status;
 }
 
-template <typename Map, typename Render>
-json listed(const Map& records, const std::string& status, Render render) {
-  json items = json::array();
-  for (const auto& [id, record] : records) {
-    if (status == "all" || record.retired == (status == "retired"))
-      items.push_back(render(record));
-  }
-  return items;
-}
+// One kind of registry record: where the state keeps it, how it is written, its names.
+template <typename Record>
+struct RegistryKind {
+  std::map<std::string, Record, std::less<>> cad::State::*records;
+  nlohmann::json (*render)(const Record&);
+  const char* one;   // "site": the path parameter and the answer's member
+  const char* many;  // "sites"
+  const char* what;  // "key site", for messages
+};
 
-HttpResponse list_sites(ApiServices& api, const HttpRequest& request, const Principal& p) {
+constexpr RegistryKind<cad::KeySite> kSites{&cad::State::sites, cad::site_json, "site", "sites", "key site"};
+constexpr RegistryKind<cad::Post> kPosts{&cad::State::posts, cad::post_json, "post", "posts", "post"};
+
+template <typename Record>
+HttpResponse list_records(ApiServices& api, const HttpRequest& request, const Principal& p,
+                          const RegistryKind<Record>& kind) {
   if (Status ok = for_the_centre(p); !ok)
     return error_response(ok.error());
   auto status = status_filter(request);
   if (!status)
     return error_response(status.error());
   return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
-    return json_response(200, {{"seq", seq}, {"sites", listed(state.sites, *status, cad::site_json)}});
+    json items = json::array();
+    for (const auto& [id, record] : state.*kind.records) {
+      if (*status == "all" || record.retired == (*status == "retired"))
+        items.push_back(kind.render(record));
+    }
+    return json_response(200, {{"seq", seq}, {kind.many, std::move(items)}});
   });
 }
 
-HttpResponse list_posts(ApiServices& api, const HttpRequest& request, const Principal& p) {
+template <typename Record>
+HttpResponse get_record(ApiServices& api, const HttpRequest& request, const Principal& p,
+                        const RegistryKind<Record>& kind) {
   if (Status ok = for_the_centre(p); !ok)
     return error_response(ok.error());
-  auto status = status_filter(request);
-  if (!status)
-    return error_response(status.error());
+  const std::string& id = request.params.at(kind.one);
   return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
-    return json_response(200, {{"seq", seq}, {"posts", listed(state.posts, *status, cad::post_json)}});
+    const auto& records = state.*kind.records;
+    const auto it = records.find(id);
+    if (it == records.end())
+      return error_response(Error(Errc::kNotFound, std::string("there is no ") + kind.what + " " + id, kind.one));
+    return json_response(200, {{"seq", seq}, {kind.one, kind.render(it->second)}});
   });
 }
 
-HttpResponse get_site(ApiServices& api, const HttpRequest& request, const Principal& p) {
-  if (Status ok = for_the_centre(p); !ok)
-    return error_response(ok.error());
-  const std::string& id = request.params.at("site");
-  return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
-    const cad::KeySite* site = state.find_site(id);
-    if (site == nullptr)
-      return error_response(Error(Errc::kNotFound, "there is no key site " + id, "site"));
-    return json_response(200, {{"seq", seq}, {"site", cad::site_json(*site)}});
-  });
+HttpResponse list_sites(ApiServices& api, const HttpRequest& r, const Principal& p) {
+  return list_records(api, r, p, kSites);
 }
-
-HttpResponse get_post(ApiServices& api, const HttpRequest& request, const Principal& p) {
-  if (Status ok = for_the_centre(p); !ok)
-    return error_response(ok.error());
-  const std::string& id = request.params.at("post");
-  return api.commands.read([&](const cad::State& state, std::uint64_t seq) {
-    const cad::Post* post = state.find_post(id);
-    if (post == nullptr)
-      return error_response(Error(Errc::kNotFound, "there is no post " + id, "post"));
-    return json_response(200, {{"seq", seq}, {"post", cad::post_json(*post)}});
-  });
+HttpResponse list_posts(ApiServices& api, const HttpRequest& r, const Principal& p) {
+  return list_records(api, r, p, kPosts);
+}
+HttpResponse get_site(ApiServices& api, const HttpRequest& r, const Principal& p) {
+  return get_record(api, r, p, kSites);
+}
+HttpResponse get_post(ApiServices& api, const HttpRequest& r, const Principal& p) {
+  return get_record(api, r, p, kPosts);
 }
 
 json number_or_null(double seconds) {
