@@ -52,6 +52,9 @@ struct CircleWatch::Memory {
     std::string last_unit;
   };
   std::map<std::string, SiteMemory> sites;
+  // Each unit's placement on the roads at its last origin: a unit that has not moved (at
+  // its post, or without a fresh fix) is not snapped again.
+  std::map<std::string, std::pair<LatLon, routing::PostEntries>, std::less<>> placements;
 };
 
 CircleWatch::CircleWatch(CommandService& commands, const UnitLocator& units, const Clock& clock,
@@ -225,7 +228,22 @@ CircleRefresh CircleWatch::tick() {
   }
   refresh.units = in.origins.size();
   reset_sites(in);
-  std::vector<routing::PostEntries> placed = query_->place(in.origins);
+  std::vector<routing::PostEntries> placed(in.origins.size());
+  {
+    std::map<std::string, std::pair<LatLon, routing::PostEntries>, std::less<>> kept;
+    for (std::size_t k = 0; k < in.origins.size(); ++k) {
+      const std::string& id = in.units[in.unit_of_origin[k]].id;
+      const auto it = memory_->placements.find(id);
+      if (it != memory_->placements.end() && it->second.first == in.origins[k]) {
+        placed[k] = it->second.second;
+      } else {
+        const LatLon at[] = {in.origins[k]};
+        placed[k] = std::move(query_->place(at).front());
+      }
+      kept.emplace(id, std::make_pair(in.origins[k], placed[k]));
+    }
+    memory_->placements = std::move(kept);
+  }
   const analytics::CircleCoverage coverage = query_->run_placed(placed);
 
   const int minute = local_minute(refresh.at, utc_offset_minutes_);
