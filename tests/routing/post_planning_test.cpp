@@ -31,30 +31,47 @@ std::vector<LatLon> points_near_nodes(std::uint64_t seed, std::size_t n) {
   return out;
 }
 
+// Demand and candidate points near the city's road nodes, from two seeds.
+PostPlanInput instance(std::uint64_t seed, std::size_t demand, std::size_t candidates) {
+  PostPlanInput input;
+  input.demand = points_near_nodes(seed, demand);
+  input.candidates = points_near_nodes(seed + 1, candidates);
+  return input;
+}
+
+PostPlanOptions options_for(std::size_t p, double radius_s) {
+  PostPlanOptions options;
+  options.p = p;
+  options.radius_s = radius_s;
+  return options;
+}
+
+// Coverage of `sites` from the posts the plan chose, by an independent search.
+CircleCoverage coverage_of(const routing::SnapIndex& index, const PostPlanInput& input, const PostPlan& plan,
+                           const std::vector<CircleSite>& sites, std::span<const double> limits) {
+  CircleCoverageQuery query(city().ch, index);
+  query.set_sites(sites);
+  std::vector<LatLon> posts;
+  for (const std::uint32_t j : plan.chosen)
+    posts.push_back(input.candidates[j]);
+  return query.run(posts, limits);
+}
+
 TEST(PostPlanning, ThePlansCoverageIsWhatASearchFromItsPostsFinds) {
   const routing::SnapIndex index(city().graph);
-  PostPlanInput input;
-  input.demand = points_near_nodes(7, 400);
-  input.candidates = points_near_nodes(8, 60);
-  PostPlanOptions options;
-  options.p = 6;
-  options.radius_s = 120;
+  const PostPlanInput input = instance(7, 400, 60);
+  PostPlanOptions options = options_for(6, 120);
   auto plan = plan_posts(city().ch, index, input, options);
   ASSERT_TRUE(plan.ok()) << plan.error().to_string();
   ASSERT_EQ(plan->chosen.size(), 6u);
   EXPECT_LE(plan->gap, 0.05);
   EXPECT_GT(plan->covered_share, 0.0);
 
-  CircleCoverageQuery query(city().ch, index);
   std::vector<CircleSite> sites;
   for (const LatLon p : input.demand)
     sites.push_back({p, options.radius_s});
-  query.set_sites(sites);
-  std::vector<LatLon> posts;
-  for (const std::uint32_t j : plan->chosen)
-    posts.push_back(input.candidates[j]);
   const double limits[] = {options.radius_s};
-  const CircleCoverage coverage = query.run(posts, limits);
+  const CircleCoverage coverage = coverage_of(index, input, *plan, sites, limits);
   EXPECT_NEAR(plan->covered_share, coverage.shares[0].sites, 1e-9);
   EXPECT_NEAR(plan->objective, static_cast<double>(coverage.covered), 1e-9);
 
@@ -67,12 +84,8 @@ TEST(PostPlanning, ThePlansCoverageIsWhatASearchFromItsPostsFinds) {
 
 TEST(PostPlanning, TheHeuristicMeetsTheExactAnswerOnASmallInstance) {
   const routing::SnapIndex index(city().graph);
-  PostPlanInput input;
-  input.demand = points_near_nodes(11, 80);
-  input.candidates = points_near_nodes(12, 14);
-  PostPlanOptions options;
-  options.p = 3;
-  options.radius_s = 90;
+  const PostPlanInput input = instance(11, 80, 14);
+  PostPlanOptions options = options_for(3, 90);
   auto heuristic = plan_posts(city().ch, index, input, options);
   options.exact = true;
   auto exact = plan_posts(city().ch, index, input, options);
@@ -83,35 +96,22 @@ TEST(PostPlanning, TheHeuristicMeetsTheExactAnswerOnASmallInstance) {
 
 TEST(PostPlanning, EachSiteCountsWithinItsOwnPromise) {
   const routing::SnapIndex index(city().graph);
-  PostPlanInput input;
-  input.demand = points_near_nodes(21, 120);
-  input.candidates = points_near_nodes(22, 40);
+  PostPlanInput input = instance(21, 120, 40);
   for (std::size_t i = 0; i < input.demand.size(); ++i)
     input.promise_s.push_back(i % 3 == 0 ? 60 : i % 3 == 1 ? 180 : 300);
-  PostPlanOptions options;
-  options.p = 4;
-  options.radius_s = 180;
-  auto plan = plan_posts(city().ch, index, input, options);
+  auto plan = plan_posts(city().ch, index, input, options_for(4, 180));
   ASSERT_TRUE(plan.ok()) << plan.error().to_string();
-  CircleCoverageQuery query(city().ch, index);
   std::vector<CircleSite> sites;
   for (std::size_t i = 0; i < input.demand.size(); ++i)
     sites.push_back({input.demand[i], input.promise_s[i]});
-  query.set_sites(sites);
-  std::vector<LatLon> posts;
-  for (const std::uint32_t j : plan->chosen)
-    posts.push_back(input.candidates[j]);
-  const CircleCoverage coverage = query.run(posts, {});
+  const CircleCoverage coverage = coverage_of(index, input, *plan, sites, {});
   EXPECT_NEAR(plan->covered_share, static_cast<double>(coverage.covered) / static_cast<double>(sites.size()), 1e-9);
 }
 
 TEST(PostPlanning, BadInputIsRefusedNamingTheField) {
   const routing::SnapIndex index(city().graph);
-  PostPlanInput input;
-  input.demand = points_near_nodes(31, 10);
-  input.candidates = points_near_nodes(32, 5);
-  PostPlanOptions options;
-  options.p = 6;
+  PostPlanInput input = instance(31, 10, 5);
+  PostPlanOptions options = options_for(6, 180);
   auto too_many = plan_posts(city().ch, index, input, options);
   ASSERT_FALSE(too_many.ok());
   EXPECT_EQ(too_many.error().field, "p");
